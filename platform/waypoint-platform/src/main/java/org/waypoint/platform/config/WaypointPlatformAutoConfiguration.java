@@ -1,0 +1,88 @@
+package org.waypoint.platform.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.waypoint.platform.health.MongoPingHealthIndicator;
+import org.waypoint.platform.outbox.MongoOutboxWriter;
+import org.waypoint.platform.outbox.Outbox;
+import org.waypoint.platform.outbox.OutboxRelay;
+import org.waypoint.platform.web.ProblemDetailsAdvice;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the shared pieces: clock, outbox and its relay, Mongo ping health, problem details. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+public class WaypointPlatformAutoConfiguration {
+
+    /** UK time: due dates and the financial year are read in Europe/London. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Europe/London"));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    static class MongoHealth {
+        @Bean
+        @ConditionalOnBean(MongoTemplate.class)
+        @ConditionalOnMissingBean(name = "mongoPingHealthIndicator")
+        MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
+            return new MongoPingHealthIndicator(mongo);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({MongoTemplate.class, KafkaTemplate.class})
+    @ConditionalOnProperty(prefix = "waypoint.outbox", name = "collections")
+    static class OutboxWiring {
+
+        @Bean
+        @ConditionalOnMissingBean
+        Outbox outbox(@Value("${waypoint.event-source:/waypoint/${waypoint.service-name}}") String source,
+                      JsonMapper json, Clock clock) {
+            return new Outbox(source, json, clock);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        MongoOutboxWriter mongoOutboxWriter(MongoTemplate mongo) {
+            return new MongoOutboxWriter(mongo);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = "waypoint.outbox.relay", name = "enabled", matchIfMissing = true)
+        OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
+                                @Value("${waypoint.outbox.collections}") List<String> collections,
+                                @Value("${waypoint.outbox.poll-interval:500ms}") Duration pollInterval,
+                                @Value("${waypoint.outbox.send-timeout:10s}") Duration sendTimeout,
+                                @Value("${waypoint.outbox.batch-size:100}") int batchSize) {
+            return new OutboxRelay(mongo, kafka, collections, pollInterval, sendTimeout, batchSize);
+        }
+    }
+}

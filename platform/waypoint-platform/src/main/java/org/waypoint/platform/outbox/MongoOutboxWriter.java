@@ -1,0 +1,79 @@
+package org.waypoint.platform.outbox;
+
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Saves an aggregate's document and the events it caused in one single-document write, so there
+ * is never a saved change without its events (MongoDB-compatible servers here have no
+ * multi-document transactions). Updates never replace the document: they set the aggregate's
+ * fields, check and bump {@code version}, and push to {@code outbox}, leaving any message the
+ * relay has not yet published untouched.
+ */
+public class MongoOutboxWriter {
+
+    public static final String VERSION = "version";
+
+    private final MongoTemplate mongo;
+
+    public MongoOutboxWriter(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Inserts a new aggregate at version 0 with its first events. */
+    public void insert(Object aggregateDocument, String collection, List<OutboxMessage> events) {
+        Document bson = toBson(aggregateDocument);
+        bson.put(VERSION, 0L);
+        bson.put(OutboxMessage.FIELD, events.stream().map(MongoOutboxWriter::toBson).toList());
+        mongo.insert(bson, collection);
+    }
+
+    /**
+     * Updates an aggregate read at {@code expectedVersion}.
+     *
+     * @throws OptimisticLockingFailureException if someone else changed it since
+     */
+    public void update(Object aggregateDocument, Object id, long expectedVersion, String collection,
+                       List<OutboxMessage> events) {
+        Document bson = toBson(aggregateDocument);
+        bson.remove("_id");
+        bson.remove("_class");
+        bson.remove(VERSION);
+        bson.remove(OutboxMessage.FIELD);
+        Update update = new Update();
+        bson.forEach(update::set);
+        update.inc(VERSION, 1);
+        if (!events.isEmpty()) {
+            update.push(OutboxMessage.FIELD).each(events.stream().map(MongoOutboxWriter::toBson).toArray());
+        }
+        long matched = mongo.updateFirst(
+                new Query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion)), update, collection)
+                .getMatchedCount();
+        if (matched == 0) {
+            throw new OptimisticLockingFailureException(
+                    "Document " + id + " in " + collection + " is no longer at version " + expectedVersion);
+        }
+    }
+
+    private Document toBson(Object aggregateDocument) {
+        Document bson = new Document();
+        mongo.getConverter().write(aggregateDocument, bson);
+        bson.remove("_class");
+        return bson;
+    }
+
+    static Document toBson(OutboxMessage message) {
+        return new Document("id", message.id())
+                .append("topic", message.topic())
+                .append("key", message.key())
+                .append("type", message.type())
+                .append("payload", message.payload())
+                .append("occurredAt", java.util.Date.from(message.occurredAt()));
+    }
+}

@@ -1,0 +1,9 @@
+package org.waypoint.platform.web;
+
+/** The addressed resource does not exist: answered as 404. */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}
