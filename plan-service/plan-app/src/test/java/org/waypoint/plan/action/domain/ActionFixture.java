@@ -1,0 +1,45 @@
+package org.waypoint.plan.action.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Builds actions for tests, from seed 000 (East Ayrshire SIP 2021/24) unless told otherwise. */
+public final class ActionFixture {
+
+    private String title = "Review the Covid Multi-Agency Public Protection Operational Oversight arrangements";
+    private String reference = "SP-1";
+    private List<Lead> leads = List.of(new Lead("Jamie Wilson", "jamie.lead", "jamie.wilson@waypoint.example"));
+    private LocalDate startDate;
+    private DueDate due = DueDate.parse("2021");
+    private int progress;
+
+    public static ActionFixture anAction() {
+        return new ActionFixture();
+    }
+
+    public ActionFixture due(String asWritten) {
+        this.due = DueDate.parse(asWritten);
+        return this;
+    }
+
+    public ActionFixture startingOn(LocalDate start) {
+        this.startDate = start;
+        return this;
+    }
+
+    public ActionFixture withProgress(int percent) {
+        this.progress = percent;
+        return this;
+    }
+
+    public ActionFixture ledBy(Lead... leads) {
+        this.leads = List.of(leads);
+        return this;
+    }
+
+    public Action build() {
+        return Action.create(ActionId.newId(), "plan-sip-2021", reference, title, null, "Justice Services", leads,
+                startDate, due, progress, "priya.officer", Instant.parse("2021-08-01T09:00:00Z")).action();
+    }
+}
