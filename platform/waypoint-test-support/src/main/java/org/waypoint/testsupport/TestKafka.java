@@ -25,18 +25,23 @@ public final class TestKafka implements AutoCloseable {
         this.broker = broker;
     }
 
-    public static TestKafka start(String... topics) {
-        return startOnPort(0, topics);
-    }
+    private TcpForwarder bootstrapForwarder;
 
-    /** Starts the broker on a given port: for tests where clients are configured before the broker exists. */
-    public static TestKafka startOnPort(int port, String... topics) {
+    public static TestKafka start(String... topics) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, topics);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         broker.afterPropertiesSet();
         return new TestKafka(broker);
+    }
+
+    /**
+     * Starts a broker that clients reach at {@code 127.0.0.1:bootstrapPort}: for tests where the
+     * clients were configured, and tried to connect, before the broker existed.
+     */
+    public static TestKafka startReachableAt(int bootstrapPort, String... topics) {
+        TestKafka kafka = start(topics);
+        String[] hostPort = kafka.bootstrapServers().split(",")[0].split(":");
+        kafka.bootstrapForwarder = TcpForwarder.start(bootstrapPort, hostPort[0], Integer.parseInt(hostPort[1]));
+        return kafka;
     }
 
     public String bootstrapServers() {
@@ -72,6 +77,9 @@ public final class TestKafka implements AutoCloseable {
 
     @Override
     public void close() {
+        if (bootstrapForwarder != null) {
+            bootstrapForwarder.close();
+        }
         broker.destroy();
     }
 }
