@@ -7,7 +7,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class GatewayApplication {
 
+    /** Its configuration file, gateway.yml: named for the service so that services can share a classpath in tests. */
+    public static final String CONFIG_NAME = "gateway";
+
     public static void main(String[] args) {
-        SpringApplication.run(GatewayApplication.class, args);
+        SpringApplication application = new SpringApplication(GatewayApplication.class);
+        application.setDefaultProperties(java.util.Map.of("spring.config.name", CONFIG_NAME));
+        application.run(args);
     }
 }

@@ -7,7 +7,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class IndicatorServiceApplication {
 
+    /** Its configuration file, indicator-service.yml: named for the service so that services can share a classpath in tests. */
+    public static final String CONFIG_NAME = "indicator-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(IndicatorServiceApplication.class, args);
+        SpringApplication application = new SpringApplication(IndicatorServiceApplication.class);
+        application.setDefaultProperties(java.util.Map.of("spring.config.name", CONFIG_NAME));
+        application.run(args);
     }
 }

@@ -21,10 +21,14 @@ public final class Services {
     private Services() {
     }
 
-    /** Starts {@code application} on a random port; {@code properties} win over its application.yml. */
-    public static ConfigurableApplicationContext start(Class<?> application, WebApplicationType type,
+    /**
+     * Starts {@code application} on a random port, reading its own {@code <configName>.yml};
+     * {@code properties} win over that file.
+     */
+    public static ConfigurableApplicationContext start(Class<?> application, String configName, WebApplicationType type,
                                                        Map<String, String> properties) {
         List<String> args = new ArrayList<>();
+        args.add("--spring.config.name=" + configName);
         args.add("--server.port=0");
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
         return new SpringApplicationBuilder(application).web(type).run(args.toArray(String[]::new));

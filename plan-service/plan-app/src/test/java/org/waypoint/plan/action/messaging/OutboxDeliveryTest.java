@@ -124,7 +124,7 @@ class OutboxDeliveryTest {
     }
 
     private ConfigurableApplicationContext startPlanService(String kafkaBootstrap, boolean relay) {
-        ConfigurableApplicationContext app = Services.start(PlanServiceApplication.class, WebApplicationType.SERVLET, Map.of(
+        ConfigurableApplicationContext app = Services.start(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
                 "spring.mongodb.uri", mongo.uri("plans-outbox-test"),
                 "spring.kafka.bootstrap-servers", kafkaBootstrap,
                 "waypoint.keycloak.url", keycloak.url(),

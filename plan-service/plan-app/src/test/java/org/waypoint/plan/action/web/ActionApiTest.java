@@ -42,7 +42,7 @@ class ActionApiTest {
     static void start() {
         mongo = InMemoryMongo.start();
         keycloak = TestKeycloak.start();
-        app = Services.start(PlanServiceApplication.class, WebApplicationType.SERVLET, Map.of(
+        app = Services.start(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
                 "spring.mongodb.uri", mongo.uri("plans-api-test"),
                 "spring.kafka.bootstrap-servers", "127.0.0.1:1",
                 "waypoint.keycloak.url", keycloak.url(),
