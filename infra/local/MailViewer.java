@@ -49,6 +49,8 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 public class MailViewer {
@@ -87,6 +89,21 @@ public class MailViewer {
             }
             return delivery.handle(msg, recipient);
         });
+
+        // The viewer keeps its own copy of each message; GreenMail's mailboxes (for IMAP/POP3,
+        // unused here) would only grow, so empty them now and then.
+        ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mailbox-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        janitor.scheduleWithFixedDelay(() -> {
+            try {
+                greenMail.purgeEmailFromAllMailboxes();
+            } catch (Exception e) {
+                System.err.println("could not purge GreenMail's mailboxes: " + e);
+            }
+        }, 1, 1, TimeUnit.MINUTES);
 
         HttpServer http = HttpServer.create(new InetSocketAddress(host, httpPort), 0);
         http.setExecutor(Executors.newFixedThreadPool(4));
