@@ -130,7 +130,8 @@ class OutboxDeliveryTest {
                 "waypoint.keycloak.url", keycloak.url(),
                 "waypoint.outbox.relay.enabled", String.valueOf(relay),
                 "waypoint.outbox.poll-interval", "200ms",
-                "waypoint.scheduling.enabled", "false"));
+                "waypoint.scheduling.enabled", "false",
+                "spring.kafka.admin.auto-create", "false"));
         apps.add(app);
         return app;
     }

@@ -47,7 +47,8 @@ class ActionApiTest {
                 "spring.kafka.bootstrap-servers", "127.0.0.1:1",
                 "waypoint.keycloak.url", keycloak.url(),
                 "waypoint.outbox.relay.enabled", "false",
-                "waypoint.scheduling.enabled", "false"));
+                "waypoint.scheduling.enabled", "false",
+                "spring.kafka.admin.auto-create", "false"));
         actions = Services.url(app) + "/api/actions";
         staff = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", "staff");
     }
