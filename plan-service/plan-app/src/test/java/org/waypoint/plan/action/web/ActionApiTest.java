@@ -185,6 +185,21 @@ class ActionApiTest {
         assertThat(Services.get(Services.url(app) + "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aStaleWriteIsRefusedAndTheFirstWriteIsKept() {
+        var actions = app.getBean(org.waypoint.plan.action.domain.Actions.class);
+        var action = org.waypoint.plan.action.domain.ActionFixture.anAction().build();
+        actions.insert(action, java.util.List.of());
+        var announced = action.detectOverdue(java.time.LocalDate.of(2022, 4, 1)).orElseThrow();
+        actions.update(announced.action(), announced.events());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> actions.update(announced.action(), announced.events()))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        var stored = mongo().findById(action.id().value(), org.bson.Document.class, ActionDocument.COLLECTION);
+        assertThat(stored.getLong("version")).isEqualTo(1L);
+        assertThat(stored.getList("outbox", org.bson.Document.class)).hasSize(1);
+    }
+
     private static MongoTemplate mongo() {
         return app.getBean(MongoTemplate.class);
     }

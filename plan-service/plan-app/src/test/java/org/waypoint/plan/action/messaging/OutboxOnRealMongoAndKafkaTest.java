@@ -1,0 +1,111 @@
+package org.waypoint.plan.action.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+import org.waypoint.plan.PlanServiceApplication;
+import org.waypoint.plan.action.domain.ActionFixture;
+import org.waypoint.plan.action.domain.Actions;
+import org.waypoint.plan.action.persistence.ActionDocument;
+import org.waypoint.plan.api.PlanTopics;
+import org.waypoint.testsupport.Services;
+import org.waypoint.testsupport.TestKeycloak;
+
+/**
+ * The outbox against real MongoDB (a replica set) and real Kafka images. Skipped where there is
+ * no Docker engine; the same behaviour is covered here by OutboxDeliveryTest on the
+ * MongoDB-compatible server and an in-process broker.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class OutboxOnRealMongoAndKafkaTest {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8");
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    static TestKeycloak keycloak;
+    static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void start() {
+        keycloak = TestKeycloak.start();
+        app = Services.start(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
+                "spring.mongodb.uri", MONGO.getReplicaSetUrl("waypoint-plans"),
+                "spring.kafka.bootstrap-servers", KAFKA.getBootstrapServers(),
+                "waypoint.keycloak.url", keycloak.url(),
+                "waypoint.scheduling.enabled", "false"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void aCreatedActionIsPublishedAndLeavesAnEmptyOutbox() {
+        var response = Services.post(Services.url(app) + "/api/actions",
+                keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", "staff"),
+                "{\"title\":\"Adopt the Scottish Approach to Service Design\",\"due\":\"2021-2024\",\"leads\":[{\"name\":\"Senior Manager: Authority Wide\"}]}");
+        assertThat(response.statusCode()).isEqualTo(201);
+
+        MongoTemplate mongo = app.getBean(MongoTemplate.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findAll(Document.class, ActionDocument.COLLECTION).stream()
+                .allMatch(d -> d.getList("outbox", Document.class).isEmpty()));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(PlanTopics.PLANS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().contains("ActionCreated")) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+    }
+
+    @Test
+    void aStaleUpdateIsRefusedOnRealMongo() {
+        Actions actions = app.getBean(Actions.class);
+        var action = ActionFixture.anAction().build();
+        actions.insert(action, List.of());
+        var announced = action.detectOverdue(java.time.LocalDate.of(2022, 4, 1)).orElseThrow();
+        actions.update(announced.action(), announced.events());
+
+        assertThatThrownBy(() -> actions.update(announced.action(), announced.events()))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+    }
+}
