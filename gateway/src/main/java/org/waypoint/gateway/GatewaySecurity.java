@@ -51,21 +51,30 @@ public class GatewaySecurity {
                 .oauth2Login(login -> { })
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(GatewaySecurity::authentication))
                         .authenticationEntryPoint(GatewaySecurity::unauthorized))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint((exchange, e) ->
-                        API.matches(exchange).flatMap(m -> m.isMatch() ? unauthorized(exchange, e) : redirectToLogin.commence(exchange, e))))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((exchange, e) -> API.matches(exchange)
+                                .flatMap(m -> m.isMatch() ? unauthorized(exchange, e) : redirectToLogin.commence(exchange, e)))
+                        .accessDeniedHandler(GatewaySecurity::forbidden))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .accessDeniedHandler(GatewaySecurity::forbidden)
                         .requireCsrfProtectionMatcher(GatewaySecurity::needsCsrfProtection))
                 .build();
     }
 
-    /** Browser sessions need CSRF protection on writes; bearer-token calls carry no cookie to abuse. */
+    /**
+     * Writes that ride on a browser's cookies need a CSRF token. A bearer-token call, or a call
+     * carrying no cookie at all, has no ambient credential to abuse: it is authenticated (or
+     * refused with 401) on its own.
+     */
     private static Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfProtection(ServerWebExchange exchange) {
         HttpMethod method = exchange.getRequest().getMethod();
-        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        return safe || bearer ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+        boolean cookies = !exchange.getRequest().getCookies().isEmpty();
+        return safe || bearer || !cookies ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
     }
 
     private static Mono<JwtAuthenticationToken> authentication(Jwt jwt) {
@@ -78,11 +87,20 @@ public class GatewaySecurity {
     }
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange, Exception e) {
+        return problem(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in first: a valid bearer token or session is required.");
+    }
+
+    private static Mono<Void> forbidden(ServerWebExchange exchange, Exception e) {
+        return problem(exchange, HttpStatus.FORBIDDEN, "Forbidden",
+                "Not allowed: your role does not allow this, or the request lacks its CSRF token.");
+    }
+
+    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
         var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.UNAUTHORIZED);
+        response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"https://waypoint.example/problems/401\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"Sign in first: a valid bearer token or session is required.\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"type\":\"https://waypoint.example/problems/" + status.value() + "\",\"title\":\"" + title
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
     }

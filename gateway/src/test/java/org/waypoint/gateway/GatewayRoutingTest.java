@@ -91,6 +91,24 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aWriteWithoutAnyCredentialIs401NotACsrfRefusal() {
+        HttpResponse<String> response = Services.post(base + "/api/actions", null, "{}");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aWriteRidingOnACookieWithoutItsCsrfTokenIsRefused403ProblemJson() throws Exception {
+        int before = seen.size();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/actions"))
+                .header("Cookie", "SESSION=stolen").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(seen).hasSize(before);
+    }
+
+    @Test
     void aForgedTokenIsRefusedAtTheDoor() {
         HttpResponse<String> response = Services.get(base + "/api/actions", keycloak.tokenFromOtherIssuer("jamie.lead", "staff"));
         assertThat(response.statusCode()).isEqualTo(401);
