@@ -38,7 +38,7 @@ class RealKeycloakTokensTest {
             .withExposedPorts(8080)
             .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
             .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
-            .withCopyFileToContainer(MountableFile.forHostPath(EventContracts.repositoryRoot().resolve("infra/keycloak/waypoint-realm.json")),
+            .withCopyFileToContainer(MountableFile.forHostPath(org.waypoint.testsupport.EventContracts.repositoryRoot().resolve("infra/keycloak/waypoint-realm.json")),
                     "/opt/keycloak/data/import/waypoint-realm.json")
             .withCommand("start-dev", "--import-realm")
             .waitingFor(Wait.forHttp("/realms/waypoint/.well-known/openid-configuration").withStartupTimeout(Duration.ofMinutes(3)));
