@@ -70,10 +70,10 @@ class RealKeycloakTokensTest {
     }
 
     @Test
-    void aStaffMembersRealTokenMayCreateAndAViewersMayNot() throws Exception {
+    void aStaffMembersRealTokenMayCreateAndAnAuditorsMayNot() throws Exception {
         String body = "{\"title\":\"Review the Covid public protection oversight arrangements\",\"due\":\"2021\",\"leads\":[{\"name\":\"Senior Manager\"}]}";
         assertThat(Services.post(Services.url(planService) + "/api/actions", passwordToken("jamie.lead"), body).statusCode()).isEqualTo(201);
-        assertThat(Services.post(Services.url(planService) + "/api/actions", passwordToken("alex.viewer"), body).statusCode()).isEqualTo(403);
+        assertThat(Services.post(Services.url(planService) + "/api/actions", passwordToken("alex.auditor"), body).statusCode()).isEqualTo(403);
     }
 
     private static String passwordToken(String username) throws Exception {

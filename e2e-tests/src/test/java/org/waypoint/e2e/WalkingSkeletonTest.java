@@ -142,7 +142,7 @@ class WalkingSkeletonTest {
 
     @Test
     void everyEventPublishedMatchesItsSchemaAndIsDeclaredInAsyncApi() throws Exception {
-        String priya = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance_officer");
+        String priya = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
         assertThat(Services.post(api + "/actions", priya, """
                 {"title":"Lead the development of a new model for Joint Investigative Interviewing across Ayrshire",
                  "due":"2021-22","startDate":"2021-04-01","progressPercent":40,
@@ -173,7 +173,7 @@ class WalkingSkeletonTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).contains("problem+json"));
 
-        String viewer = keycloak.token("alex.viewer", "alex.reid@waypoint.example", "viewer");
+        String viewer = keycloak.token("alex.auditor", "alex.reid@waypoint.example", "auditor");
         HttpResponse<String> refused = Services.post(api + "/actions", viewer, "{\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}]}");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("\"status\":403");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeycloakRealmFileTest {
 
-    private static final List<String> ROLES = List.of("staff", "manager", "performance_officer", "viewer", "integrator");
+    private static final List<String> ROLES = List.of("staff", "manager", "performance-officer", "finance-officer", "auditor", "admin", "integrator");
 
     private Map<String, Object> realm;
 
@@ -41,7 +41,7 @@ class KeycloakRealmFileTest {
     }
 
     @Test
-    void definesTheFiveApplicationRoles() {
+    void definesTheApplicationRoles() {
         List<String> roles = list(map(realm.get("roles"), "roles").get("realm"), "realm roles").stream()
                 .map(role -> String.valueOf(map(role, "role").get("name"))).toList();
         assertThat(roles).containsAll(ROLES);

@@ -85,21 +85,27 @@ public final class TestKeycloak implements AutoCloseable {
 
     /** A valid access token for a user with these realm roles. */
     public String token(String username, String email, String... roles) {
-        return sign(issuer(), username, email, Instant.now().plus(Duration.ofMinutes(15)), roles);
+        return sign(issuer(), username, email, List.of(), Instant.now().plus(Duration.ofMinutes(15)), roles);
+    }
+
+    /** A valid access token for a user who works in these service areas (claim {@code service_area}). */
+    public String token(String username, String email, List<String> serviceAreas, String... roles) {
+        return sign(issuer(), username, email, serviceAreas, Instant.now().plus(Duration.ofMinutes(15)), roles);
     }
 
     /** A token that expired a minute ago. */
     public String expiredToken(String username, String... roles) {
-        return sign(issuer(), username, username + "@waypoint.example", Instant.now().minus(Duration.ofMinutes(1)), roles);
+        return sign(issuer(), username, username + "@waypoint.example", List.of(), Instant.now().minus(Duration.ofMinutes(1)), roles);
     }
 
     /** A token signed by the right key but issued by someone else. */
     public String tokenFromOtherIssuer(String username, String... roles) {
-        return sign("http://elsewhere.example/realms/" + REALM, username, username + "@waypoint.example",
+        return sign("http://elsewhere.example/realms/" + REALM, username, username + "@waypoint.example", List.of(),
                 Instant.now().plus(Duration.ofMinutes(15)), roles);
     }
 
-    private String sign(String issuer, String username, String email, Instant expiry, String... roles) {
+    private String sign(String issuer, String username, String email, List<String> serviceAreas, Instant expiry,
+                        String... roles) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
@@ -111,6 +117,7 @@ public final class TestKeycloak implements AutoCloseable {
                 .claim("preferred_username", username)
                 .claim("email", email)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
+                .claim("service_area", serviceAreas)
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())

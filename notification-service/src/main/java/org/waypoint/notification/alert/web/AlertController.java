@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waypoint.notification.alert.application.AlertStore;
+import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 
-/** What was sent to whom: {@code /api/notifications}, for managers and performance officers. */
+/** What was sent to whom: {@code /api/notifications}, for managers, officers, auditors and admins. */
 @RestController
 @RequestMapping("/api/notifications")
 public class AlertController {
@@ -27,7 +28,7 @@ public class AlertController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('manager','performance_officer')")
+    @PreAuthorize(Roles.CAN_OVERSEE)
     public List<AlertResponse> recent(@RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", "must be between 1 and 500");

@@ -53,7 +53,7 @@ public class ActionController {
     }
 
     @PostMapping
-    @PreAuthorize(Roles.CAN_EDIT)
+    @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<ActionResponse> create(@Valid @RequestBody CreateActionRequest request, Authentication caller) {
         Action action = creating.create(request.toCommand(), caller.getName());
         return ResponseEntity.created(URI.create("/api/actions/" + action.id()))
@@ -99,7 +99,7 @@ public class ActionController {
 
     /** Runs the overdue check now (it also runs on a schedule). */
     @PostMapping("/overdue-check")
-    @PreAuthorize("hasAnyRole('manager','performance_officer')")
+    @PreAuthorize("hasAnyRole('manager','performance-officer','admin')")
     public Map<String, Integer> overdueCheck() {
         return Map.of("becameOverdue", detecting.detect());
     }

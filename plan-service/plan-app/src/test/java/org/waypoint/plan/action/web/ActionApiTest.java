@@ -145,8 +145,8 @@ class ActionApiTest {
     }
 
     @Test
-    void aViewerMayReadButNotCreate() {
-        String viewer = keycloak.token("alex.viewer", "alex.reid@waypoint.example", "viewer");
+    void anAuditorMayReadButNotCreate() {
+        String viewer = keycloak.token("alex.auditor", "alex.reid@waypoint.example", "auditor");
         HttpResponse<String> response = Services.post(actions, viewer, VALID);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
