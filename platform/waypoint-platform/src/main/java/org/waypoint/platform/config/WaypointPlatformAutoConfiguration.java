@@ -20,6 +20,7 @@ import org.waypoint.platform.health.MongoPingHealthIndicator;
 import org.waypoint.platform.outbox.MongoOutboxWriter;
 import org.waypoint.platform.outbox.Outbox;
 import org.waypoint.platform.outbox.OutboxRelay;
+import org.waypoint.platform.scheduling.MongoLease;
 import org.waypoint.platform.web.ProblemDetailsAdvice;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,17 @@ public class WaypointPlatformAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    static class MongoLeases {
+        @Bean
+        @ConditionalOnBean(MongoTemplate.class)
+        @ConditionalOnMissingBean
+        MongoLease mongoLease(MongoTemplate mongo, Clock clock) {
+            return new MongoLease(mongo, clock);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

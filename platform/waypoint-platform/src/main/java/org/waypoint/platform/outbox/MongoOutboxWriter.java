@@ -1,6 +1,7 @@
 package org.waypoint.platform.outbox;
 
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -28,7 +29,16 @@ public class MongoOutboxWriter {
 
     /** Inserts a new aggregate at version 0 with its first events. */
     public void insert(Object aggregateDocument, String collection, List<OutboxMessage> events) {
+        insert(aggregateDocument, collection, events, Map.of());
+    }
+
+    /**
+     * Inserts a new aggregate at version 0 with its first events and fields kept beside the
+     * aggregate in the same document (e.g. the first entry of a change history).
+     */
+    public void insert(Object aggregateDocument, String collection, List<OutboxMessage> events, Map<String, Object> alongside) {
         Document bson = toBson(aggregateDocument);
+        alongside.forEach(bson::put);
         bson.put(VERSION, 0L);
         bson.put(OutboxMessage.FIELD, events.stream().map(MongoOutboxWriter::toBson).toList());
         mongo.insert(bson, collection);
@@ -41,7 +51,20 @@ public class MongoOutboxWriter {
      */
     public void update(Object aggregateDocument, Object id, long expectedVersion, String collection,
                        List<OutboxMessage> events) {
+        update(aggregateDocument, id, expectedVersion, collection, events, Map.of());
+    }
+
+    /**
+     * Updates an aggregate read at {@code expectedVersion}, and in the same write appends to
+     * arrays kept beside it (e.g. {@code history}): {@code appendTo} maps an array field to the
+     * elements to add.
+     *
+     * @throws OptimisticLockingFailureException if someone else changed it since
+     */
+    public void update(Object aggregateDocument, Object id, long expectedVersion, String collection,
+                       List<OutboxMessage> events, Map<String, List<?>> appendTo) {
         Document bson = toBson(aggregateDocument);
+        appendTo.keySet().forEach(bson::remove);
         bson.remove("_id");
         bson.remove("_class");
         bson.remove(VERSION);
@@ -52,6 +75,11 @@ public class MongoOutboxWriter {
         if (!events.isEmpty()) {
             update.push(OutboxMessage.FIELD).each(events.stream().map(MongoOutboxWriter::toBson).toArray());
         }
+        appendTo.forEach((field, elements) -> {
+            if (!elements.isEmpty()) {
+                update.push(field).each(elements.toArray());
+            }
+        });
         long matched = mongo.updateFirst(
                 new Query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion)), update, collection)
                 .getMatchedCount();

@@ -97,6 +97,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "Not found", ex.getMessage()));
     }
 
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequiredException ex) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).body(Problems.of(HttpStatus.PRECONDITION_REQUIRED,
+                "If-Match required", ex.getMessage()));
+    }
+
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(org.springframework.dao.DuplicateKeyException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "Already exists",
+                "Something with the same identity exists already."));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> conflict(OptimisticLockingFailureException ex) {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(Problems.of(HttpStatus.PRECONDITION_FAILED,
