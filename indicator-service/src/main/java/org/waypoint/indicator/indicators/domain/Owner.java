@@ -1,0 +1,11 @@
+package org.waypoint.indicator.indicators.domain;
+
+import java.util.Objects;
+
+/** The person who owns an indicator and records its measurements. */
+public record Owner(String name, String username, String email) {
+
+    public Owner {
+        Objects.requireNonNull(name, "name");
+    }
+}

@@ -1,0 +1,6 @@
+package org.waypoint.indicator.indicators.domain;
+
+/** The balanced-scorecard themes councils group indicators under (seed 000's quality dashboard, seed 004's scorecard). */
+public enum Theme {
+    CUSTOMERS, PROCESS, OUTCOME, PEOPLE, FINANCE
+}

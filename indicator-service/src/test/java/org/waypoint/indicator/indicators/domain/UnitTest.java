@@ -1,0 +1,54 @@
+package org.waypoint.indicator.indicators.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Values are read in the indicator's unit, as the seeds write them; a value of another unit is refused. */
+class UnitTest {
+
+    @ParameterizedTest(name = "{0} \"{1}\" is {2}")
+    @CsvSource(delimiter = '|', value = {
+            "PERCENTAGE | 95%        | 95",
+            "PERCENTAGE | 49.5%      | 49.5",
+            "PERCENTAGE | 87         | 87",
+            "COUNT      | 2,500      | 2500",
+            "COUNT      | 56         | 56",
+            "MONEY      | £165k      | 165000",
+            "MONEY      | £4,374.00  | 4374.00",
+            "MONEY      | 228        | 228",
+            "DAYS       | 15.53 days | 15.53",
+            "DAYS       | 9          | 9",
+            "RATIO      | 70/30      | 70",
+            "RATIO      | 1/3        | 25"})
+    void readsValues(Unit unit, String text, BigDecimal number) {
+        MeasuredValue value = unit.read(text);
+        assertThat(value.number()).isEqualByComparingTo(number);
+        assertThat(value.asWritten()).isEqualTo(text);
+    }
+
+    @ParameterizedTest(name = "{0} refuses \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "PERCENTAGE | £95",
+            "PERCENTAGE | 101%",
+            "PERCENTAGE | -1",
+            "PERCENTAGE | 70/30",
+            "PERCENTAGE | 5 days",
+            "COUNT      | 2.5",
+            "COUNT      | 95%",
+            "COUNT      | -3",
+            "MONEY      | 95%",
+            "MONEY      | £1.234",
+            "DAYS       | £9",
+            "DAYS       | -2",
+            "RATIO      | 70",
+            "RATIO      | 0/0",
+            "PERCENTAGE | lots"})
+    void refusesValuesOfAnotherUnit(Unit unit, String text) {
+        assertThatThrownBy(() -> unit.read(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
