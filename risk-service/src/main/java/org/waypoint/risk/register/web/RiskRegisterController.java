@@ -1,0 +1,107 @@
+package org.waypoint.risk.register.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.waypoint.platform.security.Caller;
+import org.waypoint.platform.security.Roles;
+import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.risk.register.application.ManagingRegisters;
+import org.waypoint.risk.register.application.RegisterQueries;
+import org.waypoint.risk.register.domain.RiskRegister;
+import org.waypoint.risk.register.web.RegisterRequests.ChangeBandingRequest;
+import org.waypoint.risk.register.web.RegisterRequests.ChangeCategoriesRequest;
+import org.waypoint.risk.register.web.RegisterRequests.CreateRegisterRequest;
+import org.waypoint.risk.risk.web.Versions;
+
+/**
+ * Risk registers: {@code /api/risk-registers}. Their banding and appetites are changed by
+ * performance officers (anywhere) or managers (within the register's service area); each change
+ * is recorded and re-bands the register's risks.
+ */
+@RestController
+@RequestMapping("/api/risk-registers")
+public class RiskRegisterController {
+
+    private final ManagingRegisters managing;
+    private final RegisterQueries queries;
+
+    public RiskRegisterController(ManagingRegisters managing, RegisterQueries queries) {
+        this.managing = managing;
+        this.queries = queries;
+    }
+
+    /** A register after a framework change, with how many of its risks were re-banded. */
+    public record FrameworkChanged(RegisterResponse register, int risksRebanded) {
+    }
+
+    @PostMapping
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<RegisterResponse> create(@Valid @RequestBody CreateRegisterRequest request, Authentication auth) {
+        RiskRegister register = managing.create(request.name(), request.organisation(), request.serviceArea(),
+                request.banding() == null ? null : request.banding().toBanding(),
+                RegisterRequests.categories(request.categories()), Caller.of(auth));
+        return ResponseEntity.created(URI.create("/api/risk-registers/" + register.id()))
+                .eTag(Versions.etag(register.version())).body(RegisterResponse.of(register));
+    }
+
+    @GetMapping
+    @PreAuthorize(Roles.CAN_READ)
+    public List<RegisterResponse> list() {
+        return queries.all().stream().map(RegisterResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(Roles.CAN_READ)
+    public ResponseEntity<RegisterResponse> get(@PathVariable String id) {
+        RiskRegister register = find(id);
+        return ResponseEntity.ok().eTag(Versions.etag(register.version())).body(RegisterResponse.of(register));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(Roles.CAN_READ)
+    public List<RegisterResponse.ChangeResponse> history(@PathVariable String id) {
+        return find(id).changes().stream().map(c -> new RegisterResponse.ChangeResponse(c.at(), c.by(), c.what(),
+                c.justification(), c.before(), c.after())).toList();
+    }
+
+    @PutMapping("/{id}/banding")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<FrameworkChanged> changeBanding(@PathVariable String id,
+                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                          @Valid @RequestBody ChangeBandingRequest request, Authentication auth) {
+        long version = Versions.ifMatch(ifMatch);
+        var changed = managing.changeBanding(id, version, request.toBanding(), request.justification(), Caller.of(auth));
+        return ResponseEntity.ok().eTag(Versions.etag(changed.register().version()))
+                .body(new FrameworkChanged(RegisterResponse.of(changed.register()), changed.risksRebanded()));
+    }
+
+    @PutMapping("/{id}/categories")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<FrameworkChanged> changeCategories(@PathVariable String id,
+                                                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                             @Valid @RequestBody ChangeCategoriesRequest request, Authentication auth) {
+        long version = Versions.ifMatch(ifMatch);
+        var changed = managing.changeCategories(id, version, RegisterRequests.categories(request.categories()),
+                request.justification(), Caller.of(auth));
+        return ResponseEntity.ok().eTag(Versions.etag(changed.register().version()))
+                .body(new FrameworkChanged(RegisterResponse.of(changed.register()), changed.risksRebanded()));
+    }
+
+    private RiskRegister find(String id) {
+        return queries.find(id).orElseThrow(() -> new NotFoundException("There is no risk register " + id + "."));
+    }
+}

@@ -1,0 +1,3 @@
+package org.waypoint.risk.risk.domain;
+
+public enum RiskStatus { OPEN, CLOSED }
