@@ -25,7 +25,7 @@ import org.waypoint.risk.register.domain.RiskRegister;
 import org.waypoint.risk.register.web.RegisterRequests.ChangeBandingRequest;
 import org.waypoint.risk.register.web.RegisterRequests.ChangeCategoriesRequest;
 import org.waypoint.risk.register.web.RegisterRequests.CreateRegisterRequest;
-import org.waypoint.risk.risk.web.Versions;
+import org.waypoint.platform.web.ETags;
 
 /**
  * Risk registers: {@code /api/risk-registers}. Their banding and appetites are changed by
@@ -55,7 +55,7 @@ public class RiskRegisterController {
                 request.banding() == null ? null : request.banding().toBanding(),
                 RegisterRequests.categories(request.categories()), Caller.of(auth));
         return ResponseEntity.created(URI.create("/api/risk-registers/" + register.id()))
-                .eTag(Versions.etag(register.version())).body(RegisterResponse.of(register));
+                .eTag(ETags.of(register.version())).body(RegisterResponse.of(register));
     }
 
     @GetMapping
@@ -68,7 +68,7 @@ public class RiskRegisterController {
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<RegisterResponse> get(@PathVariable String id) {
         RiskRegister register = find(id);
-        return ResponseEntity.ok().eTag(Versions.etag(register.version())).body(RegisterResponse.of(register));
+        return ResponseEntity.ok().eTag(ETags.of(register.version())).body(RegisterResponse.of(register));
     }
 
     @GetMapping("/{id}/history")
@@ -83,9 +83,9 @@ public class RiskRegisterController {
     public ResponseEntity<FrameworkChanged> changeBanding(@PathVariable String id,
                                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                           @Valid @RequestBody ChangeBandingRequest request, Authentication auth) {
-        long version = Versions.ifMatch(ifMatch);
+        long version = ETags.required(ifMatch);
         var changed = managing.changeBanding(id, version, request.toBanding(), request.justification(), Caller.of(auth));
-        return ResponseEntity.ok().eTag(Versions.etag(changed.register().version()))
+        return ResponseEntity.ok().eTag(ETags.of(changed.register().version()))
                 .body(new FrameworkChanged(RegisterResponse.of(changed.register()), changed.risksRebanded()));
     }
 
@@ -94,10 +94,10 @@ public class RiskRegisterController {
     public ResponseEntity<FrameworkChanged> changeCategories(@PathVariable String id,
                                                              @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                              @Valid @RequestBody ChangeCategoriesRequest request, Authentication auth) {
-        long version = Versions.ifMatch(ifMatch);
+        long version = ETags.required(ifMatch);
         var changed = managing.changeCategories(id, version, RegisterRequests.categories(request.categories()),
                 request.justification(), Caller.of(auth));
-        return ResponseEntity.ok().eTag(Versions.etag(changed.register().version()))
+        return ResponseEntity.ok().eTag(ETags.of(changed.register().version()))
                 .body(new FrameworkChanged(RegisterResponse.of(changed.register()), changed.risksRebanded()));
     }
 

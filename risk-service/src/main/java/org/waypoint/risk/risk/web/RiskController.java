@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.web.ETags;
 import org.waypoint.platform.web.NotFoundException;
 import org.waypoint.risk.register.domain.Band;
 import org.waypoint.risk.register.domain.Rating;
@@ -76,7 +77,7 @@ public class RiskController {
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<RiskResponse> raise(@Valid @RequestBody RaiseRiskRequest request, Authentication auth) {
         Risk risk = managing.raise(request.toCommand(), Caller.of(auth));
-        return ResponseEntity.created(URI.create("/api/risks/" + risk.id())).eTag(Versions.etag(risk.version()))
+        return ResponseEntity.created(URI.create("/api/risks/" + risk.id())).eTag(ETags.of(risk.version()))
                 .body(RiskResponse.of(risk, today()));
     }
 
@@ -84,7 +85,7 @@ public class RiskController {
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<RiskResponse> get(@PathVariable String id) {
         Risk risk = find(id);
-        return ResponseEntity.ok().eTag(Versions.etag(risk.version())).body(RiskResponse.of(risk, today()));
+        return ResponseEntity.ok().eTag(ETags.of(risk.version())).body(RiskResponse.of(risk, today()));
     }
 
     @GetMapping
@@ -142,7 +143,7 @@ public class RiskController {
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<RiskResponse> change(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @Valid @RequestBody ChangeRiskRequest request, Authentication auth) {
-        long version = Versions.ifMatch(ifMatch);
+        long version = ETags.required(ifMatch);
         return answer(managing.changeDetails(id, version, request.toDetails(), Caller.of(auth)));
     }
 
@@ -156,7 +157,7 @@ public class RiskController {
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<RiskResponse> assess(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @Valid @RequestBody AssessRequest request, Authentication auth) {
-        long version = Versions.ifMatch(ifMatch);
+        long version = ETags.required(ifMatch);
         Which which = Which.parse(request.assessment(), "assessment");
         return answer(managing.assess(id, version, which, Rating.of(request.likelihood(), request.impact(), ""),
                 request.justification(), Caller.of(auth)));
@@ -166,7 +167,7 @@ public class RiskController {
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<RiskResponse> review(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @Valid @RequestBody ReviewRequest request, Authentication auth) {
-        long version = Versions.ifMatch(ifMatch);
+        long version = ETags.required(ifMatch);
         Rating rating = null;
         if (request.likelihood() != null || request.impact() != null) {
             rating = Rating.of(request.likelihood(), request.impact(), "");
@@ -185,9 +186,9 @@ public class RiskController {
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<RiskResponse> addMitigation(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                       @Valid @RequestBody MitigationRequest request, Authentication auth) {
-        long version = Versions.ifMatch(ifMatch);
+        long version = ETags.required(ifMatch);
         Risk risk = managing.addMitigation(id, version, request.toNew(), Caller.of(auth));
-        return ResponseEntity.status(201).eTag(Versions.etag(risk.version())).body(RiskResponse.of(risk, today()));
+        return ResponseEntity.status(201).eTag(ETags.of(risk.version())).body(RiskResponse.of(risk, today()));
     }
 
     @PutMapping("/{id}/mitigations/{mitigationId}")
@@ -195,7 +196,7 @@ public class RiskController {
     public ResponseEntity<RiskResponse> changeMitigation(@PathVariable String id, @PathVariable String mitigationId,
                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                          @Valid @RequestBody MitigationRequest request, Authentication auth) {
-        long version = Versions.ifMatch(ifMatch);
+        long version = ETags.required(ifMatch);
         return answer(managing.changeMitigation(id, mitigationId, version, request.toNew(), Caller.of(auth)));
     }
 
@@ -203,7 +204,7 @@ public class RiskController {
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<RiskResponse> close(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                               @Valid @RequestBody CloseRequest request, Authentication auth) {
-        long version = Versions.ifMatch(ifMatch);
+        long version = ETags.required(ifMatch);
         return answer(managing.close(id, version, request.reason(), Caller.of(auth)));
     }
 
@@ -221,7 +222,7 @@ public class RiskController {
     }
 
     private ResponseEntity<RiskResponse> answer(Risk risk) {
-        return ResponseEntity.ok().eTag(Versions.etag(risk.version())).body(RiskResponse.of(risk, today()));
+        return ResponseEntity.ok().eTag(ETags.of(risk.version())).body(RiskResponse.of(risk, today()));
     }
 
     private Risk find(String id) {

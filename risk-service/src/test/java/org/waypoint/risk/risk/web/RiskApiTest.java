@@ -1,0 +1,347 @@
+package org.waypoint.risk.risk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.waypoint.risk.RiskServiceApplication;
+import org.waypoint.risk.risk.persistence.RiskDocument;
+import org.waypoint.risk.register.persistence.RiskRegisterDocument;
+import org.waypoint.risk.support.Http;
+import org.waypoint.testsupport.InMemoryMongo;
+import org.waypoint.testsupport.Services;
+import org.waypoint.testsupport.TestKeycloak;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The risks API over real HTTP, with signed tokens and the MongoDB-compatible server. */
+class RiskApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CJ = "Children and Justice";
+
+    static InMemoryMongo mongo;
+    static TestKeycloak keycloak;
+    static ConfigurableApplicationContext app;
+    static String base;
+    static String officer;
+    static String jamie;
+    static String morag;
+    static String sarah;
+    static String david;
+    static String auditor;
+
+    String registerId;
+
+    @BeforeAll
+    static void start() {
+        mongo = InMemoryMongo.start();
+        keycloak = TestKeycloak.start();
+        app = Services.start(RiskServiceApplication.class, RiskServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
+                "spring.mongodb.uri", mongo.uri("risks-api-test"),
+                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
+                "waypoint.keycloak.url", keycloak.url(),
+                "waypoint.outbox.relay.enabled", "false",
+                "waypoint.scheduling.enabled", "false",
+                "spring.kafka.admin.auto-create", "false"));
+        base = Services.url(app);
+        officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", List.of(CJ, "Adult and Older People"), "performance-officer", "staff");
+        jamie = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", List.of(CJ), "staff");
+        morag = keycloak.token("morag.lead", "morag.clark@waypoint.example", List.of("Adult and Older People"), "staff");
+        sarah = keycloak.token("sarah.manager", "sarah.campbell@waypoint.example", List.of(CJ), "manager", "staff");
+        david = keycloak.token("david.manager", "david.brown@waypoint.example", List.of("Adult and Older People"), "manager", "staff");
+        auditor = keycloak.token("alex.auditor", "alex.reid@waypoint.example", "auditor");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        keycloak.close();
+        mongo.close();
+    }
+
+    @BeforeEach
+    void aRegister() {
+        mongo().remove(new Query(), RiskDocument.COLLECTION);
+        mongo().remove(new Query(), RiskRegisterDocument.COLLECTION);
+        HttpResponse<String> created = Services.post(base + "/api/risk-registers", officer, """
+                {"name":"CHCJ Service Improvement Plan 2021/24","organisation":"East Ayrshire HSCP","serviceArea":"Children and Justice"}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        registerId = json(created).path("id").asString();
+    }
+
+    String riskJson(String code, int likelihood, int impact) {
+        return """
+                {"registerId":"%s","code":"%s","title":"Failure to protect children & young people",
+                 "description":"Increased demand for and complexity of public protection work related to the pandemic.",
+                 "category":"Public protection",
+                 "owner":{"name":"Jamie Wilson","username":"jamie.lead","email":"jamie.wilson@waypoint.example"},
+                 "current":{"likelihood":%d,"impact":%d},"target":{"likelihood":2,"impact":4},
+                 "reviewFrequency":"MONTHLY",
+                 "mitigations":[{"text":"Public Protection Multi-Agency Covid Operational Oversight model","status":"IN_PLACE"}]}"""
+                .formatted(registerId, code, likelihood, impact);
+    }
+
+    JsonNode raise(String token, String code, int likelihood, int impact) {
+        HttpResponse<String> response = Services.post(base + "/api/risks", token, riskJson(code, likelihood, impact));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response);
+    }
+
+    @Test
+    void anOfficerRaisesARiskThatIsScoredBandedAndSavedWithItsEvent() {
+        HttpResponse<String> created = Services.post(base + "/api/risks", officer, riskJson("CHCJRISK01", 3, 5));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("ETag")).contains("\"0\"");
+        JsonNode risk = json(created);
+        assertThat(risk.path("current").path("score").asInt()).isEqualTo(15);
+        assertThat(risk.path("current").path("band").asString()).isEqualTo("HIGH");
+        assertThat(risk.path("original").path("score").asInt()).isEqualTo(15);
+        assertThat(risk.path("target").path("band").asString()).isEqualTo("MEDIUM");
+        assertThat(risk.path("aboveAppetite").asBoolean()).isTrue();
+        assertThat(risk.path("serviceArea").asString()).isEqualTo(CJ);
+        var stored = mongo().findAll(org.bson.Document.class, RiskDocument.COLLECTION);
+        assertThat(stored).singleElement().satisfies(doc -> assertThat(doc.getList("outbox", org.bson.Document.class))
+                .extracting(m -> m.getString("type")).containsExactly("org.waypoint.risk.RiskRaised.v1"));
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(Services.get(base + location, auditor).statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "likelihood 0        | \"current\":{\"likelihood\":3       | \"current\":{\"likelihood\":0       | current.likelihood",
+            "likelihood 6        | \"current\":{\"likelihood\":3       | \"current\":{\"likelihood\":6       | current.likelihood",
+            "impact 6            | \"impact\":5}                        | \"impact\":6}                        | current.impact",
+            "unknown category    | \"category\":\"Public protection\"  | \"category\":\"Weather\"            | category",
+            "unknown field       | \"reviewFrequency\"                  | \"colour\":\"red\",\"reviewFrequency\" | colour",
+            "bad frequency       | \"MONTHLY\"                          | \"FORTNIGHTLY\"                      | reviewFrequency",
+            "code with spaces    | \"code\":\"CHCJRISK09\"             | \"code\":\"CHCJ RISK 09\"           | code",
+            "no owner name       | \"name\":\"Jamie Wilson\",          | \"name\":\" \",                     | owner.name",
+            "unknown register    | \"registerId\":\"                    | \"registerId\":\"nope-                | registerId"})
+    void badInputGetsAProblemNamingTheFieldAndStoresNothing(String why, String from, String to, String field) {
+        HttpResponse<String> response = Services.post(base + "/api/risks", officer, riskJson("CHCJRISK09", 3, 5).replace(from.strip(), to.strip()));
+
+        assertThat(response.statusCode()).as(why + ": " + response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response).path("errors").findValuesAsString("field")).as(why).contains(field);
+        assertThat(response.body()).doesNotContain("Exception");
+        assertThat(mongo().count(new Query(), RiskDocument.COLLECTION)).isZero();
+    }
+
+    @ParameterizedTest(name = "oversized {0}")
+    @CsvSource({"title, 301", "description, 5001", "code, 41"})
+    void oversizedTextIsRefusedAndNothingStored(String field, int length) {
+        JsonNode body = JSON.readTree(riskJson("CHCJRISK09", 3, 5));
+        ((tools.jackson.databind.node.ObjectNode) body).put(field, "X".repeat(length));
+
+        HttpResponse<String> response = Services.post(base + "/api/risks", officer, body.toString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("errors").findValuesAsString("field")).contains(field);
+        assertThat(mongo().count(new Query(), RiskDocument.COLLECTION)).isZero();
+    }
+
+    @Test
+    void aCodeIsUniqueWithinItsRegisterButNotAcrossRegisters() {
+        raise(officer, "CHCJRISK01", 3, 5);
+
+        HttpResponse<String> duplicate = Services.post(base + "/api/risks", officer, riskJson("chcjrisk01", 2, 2));
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(json(duplicate).path("errors").findValuesAsString("field")).containsExactly("code");
+        assertThat(json(duplicate).path("detail").asString()).contains("CHCJRISK01").contains("already used");
+        assertThat(mongo().count(new Query(), RiskDocument.COLLECTION)).isEqualTo(1);
+
+        String other = json(Services.post(base + "/api/risk-registers", officer, "{\"name\":\"Another register\"}")).path("id").asString();
+        assertThat(Services.post(base + "/api/risks", officer, riskJson("CHCJRISK01", 3, 5).replace(registerId, other)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void changesNeedTheETagTheyWereReadWith() {
+        JsonNode risk = raise(officer, "CHCJRISK01", 3, 5);
+        String assessments = base + "/api/risks/" + risk.path("id").asString() + "/assessments";
+        String body = "{\"likelihood\":4,\"impact\":5,\"justification\":\"Funding settlement confirmed a cut\"}";
+
+        HttpResponse<String> missing = Http.post(assessments, officer, null, body);
+        assertThat(missing.statusCode()).isEqualTo(428);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        HttpResponse<String> ok = Http.post(assessments, officer, "\"0\"", body);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(json(ok).path("current").path("band").asString()).isEqualTo("VERY_HIGH");
+
+        HttpResponse<String> stale = Http.post(assessments, officer, "\"0\"", body.replace("4,", "2,"));
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(json(Services.get(base + "/api/risks/" + risk.path("id").asString(), officer)).path("current").path("likelihood").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void theHistoryShowsWhoAssessedWhatWhenAndWhyIncludingAReviewThatChangedNothing() {
+        String id = raise(officer, "CHCJRISK01", 3, 5).path("id").asString();
+        Http.post(base + "/api/risks/" + id + "/assessments", jamie, "\"0\"",
+                "{\"assessment\":\"TARGET\",\"likelihood\":2,\"impact\":3,\"justification\":\"MARAC funded\"}");
+        HttpResponse<String> reviewed = Http.post(base + "/api/risks/" + id + "/reviews", sarah, "\"1\"",
+                "{\"justification\":\"Management team, September: no change\"}");
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+
+        JsonNode history = json(Services.get(base + "/api/risks/" + id + "/history", auditor));
+        assertThat(history).hasSize(3);
+        assertThat(history.get(1).path("by").asString()).isEqualTo("jamie.lead");
+        assertThat(history.get(1).path("assessment").asString()).isEqualTo("TARGET");
+        assertThat(history.get(1).path("before").path("score").asInt()).isEqualTo(8);
+        assertThat(history.get(1).path("after").path("score").asInt()).isEqualTo(6);
+        assertThat(history.get(1).path("justification").asString()).isEqualTo("MARAC funded");
+        assertThat(history.get(2).path("kind").asString()).isEqualTo("REVIEWED");
+        assertThat(history.get(2).path("by").asString()).isEqualTo("sarah.manager");
+        assertThat(history.get(2).path("at").asString()).isNotBlank();
+        assertThat(json(reviewed).path("lastReviewedOn").isNull()).isFalse();
+        assertThat(json(Services.get(base + "/api/risks/" + id + "/assessments", auditor))).hasSize(3);
+    }
+
+    @Test
+    void listsFilterAndPageAndTheHeatMapCountsExactlyTheRisksInTheFilter() {
+        raise(officer, "CHCJRISK01", 3, 5);
+        raise(officer, "CHCJRISK02", 4, 5);
+        raise(officer, "CHCJRISK03", 3, 4);
+        raise(officer, "CHCJRISK05", 2, 4);
+        raise(officer, "CHCJRISK06", 2, 2);
+        Services.post(base + "/api/risks", officer, riskJson("CHCJRISK07", 2, 2).replace("Public protection", "Workforce")
+                .replace("\"username\":\"jamie.lead\"", "\"username\":\"morag.lead\"").replace("Jamie Wilson", "Morag Clark"));
+
+        JsonNode page = json(Services.get(base + "/api/risks?band=HIGH&size=1&sort=score,desc", auditor));
+        assertThat(page.path("total").asInt()).isEqualTo(2);
+        assertThat(page.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(page.path("items").get(0).path("code").asString()).isEqualTo("CHCJRISK01");
+        assertThat(json(Services.get(base + "/api/risks?owner=morag.lead", auditor)).path("total").asInt()).isEqualTo(1);
+        assertThat(json(Services.get(base + "/api/risks?category=workforce", auditor)).path("total").asInt()).isEqualTo(1);
+        assertThat(json(Services.get(base + "/api/risks?aboveAppetite=true", auditor)).path("total").asInt()).isEqualTo(3);
+        assertThat(json(Services.get(base + "/api/risks?reviewOverdue=false&serviceArea=children and justice".replace(" ", "%20"), auditor))
+                .path("total").asInt()).isEqualTo(6);
+        assertThat(Services.get(base + "/api/risks?band=PURPLE", auditor).body()).contains("\"field\":\"band\"");
+        assertThat(Services.get(base + "/api/risks?sort=colour", auditor).body()).contains("\"field\":\"sort\"");
+
+        for (String filter : List.of("", "band=HIGH", "category=Workforce", "aboveAppetite=true", "owner=jamie.lead",
+                "assessment=TARGET", "assessment=ORIGINAL&band=VERY_HIGH", "registerId=" + registerId)) {
+            JsonNode map = json(Services.get(base + "/api/risks/heat-map?" + filter, auditor));
+            String listFilter = filter.replaceAll("assessment=[A-Z]+&?", "");
+            int inFilter = json(Services.get(base + "/api/risks?size=200&" + listFilter, auditor)).path("total").asInt();
+            int sum = 0;
+            for (JsonNode row : map.path("counts")) {
+                assertThat(row).hasSize(5);
+                for (JsonNode cell : row) {
+                    sum += cell.asInt();
+                }
+            }
+            assertThat(map.path("counts")).hasSize(5);
+            assertThat(sum + map.path("withoutAssessment").asInt()).as(filter).isEqualTo(inFilter);
+            assertThat(map.path("total").asInt()).as(filter).isEqualTo(inFilter);
+        }
+        JsonNode all = json(Services.get(base + "/api/risks/heat-map", auditor));
+        assertThat(all.path("counts").get(3).get(4).asInt()).as("likelihood 4, impact 5").isEqualTo(1);
+        assertThat(all.path("counts").get(1).get(1).asInt()).as("likelihood 2, impact 2").isEqualTo(2);
+    }
+
+    @Test
+    void ownersManagersOfTheAreaAndOfficersMayChangeARiskOthersMayNot() {
+        String id = raise(jamie, "CHCJRISK01", 3, 5).path("id").asString(); // staff may raise a risk they own
+        String review = base + "/api/risks/" + id + "/reviews";
+        String body = "{\"justification\":\"monthly review\"}";
+
+        assertThat(Http.post(review, morag, "\"0\"", body).statusCode()).as("staff, not the owner").isEqualTo(403);
+        assertThat(Http.post(review, david, "\"0\"", body).statusCode()).as("manager of another area").isEqualTo(403);
+        assertThat(Http.post(review, auditor, "\"0\"", body).statusCode()).as("auditor").isEqualTo(403);
+        assertThat(json(Services.get(base + "/api/risks/" + id, officer)).path("version").asLong()).isZero();
+
+        assertThat(Http.post(review, jamie, "\"0\"", body).statusCode()).as("owner").isEqualTo(200);
+        assertThat(Http.post(review, sarah, "\"1\"", body).statusCode()).as("manager of the area").isEqualTo(200);
+        assertThat(Http.post(review, officer, "\"2\"", body).statusCode()).as("performance officer").isEqualTo(200);
+
+        HttpResponse<String> forOthers = Services.post(base + "/api/risks", morag, riskJson("CHCJRISK02", 2, 2));
+        assertThat(forOthers.statusCode()).as("staff raising a risk owned by someone else elsewhere").isEqualTo(403);
+        assertThat(Http.put(base + "/api/risk-registers/" + registerId + "/banding", jamie, "\"0\"",
+                "{\"ranges\":[{\"band\":\"LOW\",\"from\":1,\"to\":25}],\"justification\":\"x\"}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void mitigationsAreASubResourceTheirOwnersMayUpdate() {
+        String id = raise(officer, "CHCJRISK01", 3, 5).path("id").asString();
+        HttpResponse<String> added = Http.post(base + "/api/risks/" + id + "/mitigations", officer, "\"0\"", """
+                {"text":"Secure multi-agency Ayrshire wide funding for MARAC","dueDate":"2023-03-31","status":"PLANNED",
+                 "reduces":"LIKELIHOOD","owner":{"name":"Morag Clark","username":"morag.lead"}}""");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        JsonNode mitigations = json(Services.get(base + "/api/risks/" + id + "/mitigations", auditor));
+        assertThat(mitigations).hasSize(2);
+        String mitigationId = mitigations.get(1).path("id").asString();
+
+        HttpResponse<String> done = Http.put(base + "/api/risks/" + id + "/mitigations/" + mitigationId, morag, "\"1\"", """
+                {"text":"Secure multi-agency Ayrshire wide funding for MARAC","dueDate":"2023-03-31","status":"IN_PLACE",
+                 "owner":{"name":"Morag Clark","username":"morag.lead"}}""");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(json(done).path("mitigations").get(1).path("status").asString()).isEqualTo("IN_PLACE");
+        assertThat(Http.put(base + "/api/risks/" + id, morag, "\"2\"", "{\"title\":\"Mine now\"}").statusCode())
+                .as("a mitigation owner does not own the risk").isEqualTo(403);
+    }
+
+    @Test
+    void changingTheBandingRebandsTheRegistersRisksAndIsRecorded() {
+        String id = raise(officer, "CHCJRISK01", 3, 5).path("id").asString();
+        raise(officer, "CHCJRISK06", 2, 2);
+
+        HttpResponse<String> changed = Http.put(base + "/api/risk-registers/" + registerId + "/banding", officer, "\"0\"", """
+                {"ranges":[{"band":"LOW","from":1,"to":4},{"band":"MEDIUM","from":5,"to":9},{"band":"HIGH","from":10,"to":12},
+                           {"band":"VERY_HIGH","from":15,"to":25}],
+                 "justification":"Audit and Risk Committee asked for a stricter matrix"}""");
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(json(changed).path("risksRebanded").asInt()).isEqualTo(2);
+        JsonNode risk = json(Services.get(base + "/api/risks/" + id, auditor));
+        assertThat(risk.path("current").path("band").asString()).isEqualTo("VERY_HIGH");
+        JsonNode history = json(Services.get(base + "/api/risks/" + id + "/history", auditor));
+        assertThat(history.get(history.size() - 1).path("kind").asString()).isEqualTo("REBANDED");
+        JsonNode registerHistory = json(Services.get(base + "/api/risk-registers/" + registerId + "/history", auditor));
+        assertThat(registerHistory.get(registerHistory.size() - 1).path("what").asString()).isEqualTo("BANDING_CHANGED");
+        assertThat(registerHistory.get(registerHistory.size() - 1).path("by").asString()).isEqualTo("priya.officer");
+        assertThat(registerHistory.get(registerHistory.size() - 1).path("after").asString()).contains("Very high 15-25");
+
+        HttpResponse<String> gap = Http.put(base + "/api/risk-registers/" + registerId + "/banding", officer, "\"1\"",
+                "{\"ranges\":[{\"band\":\"LOW\",\"from\":1,\"to\":4},{\"band\":\"HIGH\",\"from\":10,\"to\":25}],\"justification\":\"gap\"}");
+        assertThat(gap.statusCode()).isEqualTo(400);
+        assertThat(json(gap).path("errors").findValuesAsString("field")).contains("banding.ranges");
+    }
+
+    @Test
+    void anUnknownRiskIs404AndAClosedRiskTakesNoMoreAssessments() {
+        assertThat(Services.get(base + "/api/risks/nope", auditor).statusCode()).isEqualTo(404);
+        String id = raise(officer, "CHCJRISK07", 2, 2).path("id").asString();
+
+        HttpResponse<String> closed = Http.post(base + "/api/risks/" + id + "/close", officer, "\"0\"", "{\"reason\":\"Restrictions lifted\"}");
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(json(closed).path("status").asString()).isEqualTo("CLOSED");
+        HttpResponse<String> after = Http.post(base + "/api/risks/" + id + "/assessments", officer, "\"1\"",
+                "{\"likelihood\":4,\"impact\":5,\"justification\":\"x\"}");
+        assertThat(after.statusCode()).isEqualTo(400);
+        assertThat(json(after).path("errors").findValuesAsString("field")).contains("status");
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static MongoTemplate mongo() {
+        return app.getBean(MongoTemplate.class);
+    }
+}
