@@ -1,0 +1,108 @@
+package org.waypoint.budget.line.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.waypoint.budget.line.domain.BudgetLine;
+import org.waypoint.budget.line.domain.BudgetLineId;
+import org.waypoint.budget.line.domain.BudgetLines;
+import org.waypoint.budget.line.domain.LineDetails;
+import org.waypoint.budget.line.domain.Thresholds;
+import org.waypoint.platform.security.Caller;
+import org.waypoint.platform.security.Roles;
+import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.web.NotFoundException;
+
+/**
+ * Use cases on budget lines. Who may: setting, changing and withdrawing a budget is for finance
+ * officers and admins everywhere and managers within their service area; recording monitoring is
+ * also for the line's holder ({@link Caller#mayWrite}).
+ */
+@Service
+public class SettingBudgets {
+
+    private final BudgetLines lines;
+    private final Organisations organisations;
+    private final Thresholds thresholds;
+    private final Clock clock;
+
+    public SettingBudgets(BudgetLines lines, Organisations organisations, Thresholds thresholds, Clock clock) {
+        this.lines = lines;
+        this.organisations = organisations;
+        this.thresholds = thresholds;
+        this.clock = clock;
+    }
+
+    public BudgetLine set(LineDetails requested, Caller caller) {
+        LineDetails details = placed(requested);
+        if (!caller.mayWrite(Roles.FINANCE_OFFICER, details.serviceArea(), List.of())) {
+            throw new AccessDeniedException("may not set budgets in " + details.serviceArea());
+        }
+        BudgetLine.Outcome outcome = BudgetLine.set(BudgetLineId.newId(), details, caller.username(), clock.instant());
+        lines.insert(outcome.line(), outcome.events());
+        return outcome.line();
+    }
+
+    public BudgetLine change(BudgetLineId id, long expectedVersion, LineDetails requested, Caller caller) {
+        BudgetLine line = current(id, expectedVersion);
+        LineDetails details = placed(requested);
+        if (!caller.mayWrite(Roles.FINANCE_OFFICER, line.details().serviceArea(), List.of())
+                || !caller.mayWrite(Roles.FINANCE_OFFICER, details.serviceArea(), List.of())) {
+            throw new AccessDeniedException("may not change budgets in this service area");
+        }
+        return save(line, line.change(details, caller.username(), clock.instant(), thresholds));
+    }
+
+    public BudgetLine withdraw(BudgetLineId id, long expectedVersion, Caller caller) {
+        BudgetLine line = current(id, expectedVersion);
+        if (!caller.mayWrite(Roles.FINANCE_OFFICER, line.details().serviceArea(), List.of())) {
+            throw new AccessDeniedException("may not withdraw budgets in this service area");
+        }
+        return save(line, line.withdraw(caller.username(), clock.instant()));
+    }
+
+    public BudgetLine record(BudgetLineId id, long expectedVersion, RecordMonitoring command, Caller caller) {
+        BudgetLine line = current(id, expectedVersion);
+        if (!caller.mayWrite(Roles.FINANCE_OFFICER, line.details().serviceArea(), line.holders())) {
+            throw new AccessDeniedException("only the budget holder, a manager of the service area or a finance officer may record monitoring");
+        }
+        return save(line, line.record(command.entryFor(line.details().financialYear(), caller.username(), clock.instant()), thresholds));
+    }
+
+    private BudgetLine save(BudgetLine before, BudgetLine.Outcome outcome) {
+        if (outcome.line() == before && outcome.events().isEmpty()) {
+            return before; // nothing changed: nothing to save, no new version
+        }
+        lines.update(outcome.line(), outcome.events());
+        return outcome.line().savedAs(outcome.line().version() + 1);
+    }
+
+    private BudgetLine current(BudgetLineId id, long expectedVersion) {
+        BudgetLine line = lines.find(id).orElseThrow(() -> new NotFoundException("There is no budget line " + id + "."));
+        if (line.version() != expectedVersion) {
+            throw new OptimisticLockingFailureException("budget line " + id + " is at version " + line.version());
+        }
+        return line;
+    }
+
+    /** Checks the organisation and division against the catalogue and places the line in the division's service area. */
+    LineDetails placed(LineDetails d) {
+        List<Organisations.Division> divisions = organisations.divisionsOf(d.organisation()).orElseThrow(() ->
+                new InvalidInputException("organisation", "'" + d.organisation() + "' is not a known organisation: known are "
+                        + String.join(", ", organisations.names())));
+        Organisations.Division division = divisions.stream().filter(v -> v.name().equalsIgnoreCase(d.division())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("division", "'" + d.division() + "' is not a division of "
+                        + d.organisation() + ": known are " + divisions.stream().map(Organisations.Division::name)
+                        .collect(Collectors.joining(", "))));
+        return new LineDetails(d.financialYear(), canonical(d.organisation()), division.serviceArea(), division.name(),
+                d.fundingSource(), d.type(), d.project(), d.category(), d.description(), d.amount(), d.holder());
+    }
+
+    private String canonical(String organisation) {
+        return organisations.names().stream().filter(n -> n.equalsIgnoreCase(organisation)).findFirst().orElse(organisation);
+    }
+}

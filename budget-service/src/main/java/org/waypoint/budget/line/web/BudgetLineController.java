@@ -1,0 +1,194 @@
+package org.waypoint.budget.line.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.waypoint.budget.line.application.BudgetQueries;
+import org.waypoint.budget.line.application.SettingBudgets;
+import org.waypoint.budget.line.domain.BudgetLine;
+import org.waypoint.budget.line.domain.BudgetLineId;
+import org.waypoint.budget.line.domain.BudgetStatus;
+import org.waypoint.budget.line.domain.BudgetType;
+import org.waypoint.budget.line.domain.FinancialYear;
+import org.waypoint.budget.line.domain.HistoryEntry;
+import org.waypoint.budget.line.domain.SubjectiveCategory;
+import org.waypoint.budget.line.domain.Thresholds;
+import org.waypoint.platform.security.Caller;
+import org.waypoint.platform.security.Roles;
+import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.web.NotFoundException;
+
+/** Budget lines and their monitoring: {@code /api/budgets/lines}. */
+@RestController
+@RequestMapping("/api/budgets/lines")
+public class BudgetLineController {
+
+    static final int MAX_PAGE_SIZE = 200;
+    /** Budgets of an organisation run to hundreds of lines; filters and derived status apply in memory up to this. */
+    public static final int MAX_LINES = 20000;
+    private static final List<String> SORTS = List.of("division", "amount", "variance", "status", "year", "created");
+
+    private final SettingBudgets setting;
+    private final BudgetQueries queries;
+    private final Thresholds thresholds;
+
+    public BudgetLineController(SettingBudgets setting, BudgetQueries queries, Thresholds thresholds) {
+        this.setting = setting;
+        this.queries = queries;
+        this.thresholds = thresholds;
+    }
+
+    /** One page of lines. {@code total} counts every matching line. */
+    public record LinePage(List<BudgetLineResponse> items, int page, int size, long total, long totalPages, String hint) {
+    }
+
+    /** The history of a line: who changed what, when. */
+    public record History(String lineId, List<HistoryEntry> entries) {
+    }
+
+    @PostMapping
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<BudgetLineResponse> set(@Valid @RequestBody BudgetLineRequest request, Authentication authentication) {
+        BudgetLine line = setting.set(request.toDetails(), Caller.of(authentication));
+        return ResponseEntity.created(URI.create("/api/budgets/lines/" + line.id()))
+                .eTag(Etags.of(line.version()))
+                .body(BudgetLineResponse.of(line, thresholds));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(Roles.CAN_READ)
+    public ResponseEntity<BudgetLineResponse> get(@PathVariable String id) {
+        BudgetLine line = find(id);
+        return ResponseEntity.ok().eTag(Etags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<BudgetLineResponse> change(@PathVariable String id, @Valid @RequestBody BudgetLineRequest request,
+                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                     Authentication authentication) {
+        long version = Etags.required(ifMatch);
+        BudgetLine line = setting.change(new BudgetLineId(id), version, request.toDetails(), Caller.of(authentication));
+        return ResponseEntity.ok().eTag(Etags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
+    }
+
+    /** Withdraws a line: it leaves lists and totals, and keeps its history. */
+    @DeleteMapping("/{id}")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<BudgetLineResponse> withdraw(@PathVariable String id,
+                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                       Authentication authentication) {
+        long version = Etags.required(ifMatch);
+        BudgetLine line = setting.withdraw(new BudgetLineId(id), version, Caller.of(authentication));
+        return ResponseEntity.ok().eTag(Etags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
+    }
+
+    /** Records or revises the monitoring of one period (If-Match: the line's ETag). */
+    @PostMapping("/{id}/monitoring")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<BudgetLineResponse> record(@PathVariable String id, @RequestBody MonitoringRequest request,
+                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                     Authentication authentication) {
+        long version = Etags.required(ifMatch);
+        BudgetLine line = setting.record(new BudgetLineId(id), version, request.toCommand(), Caller.of(authentication));
+        return ResponseEntity.ok().eTag(Etags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(Roles.CAN_READ)
+    public History history(@PathVariable String id) {
+        BudgetLine line = find(id);
+        return new History(line.id().value(), line.history().reversed());
+    }
+
+    @GetMapping
+    @PreAuthorize(Roles.CAN_READ)
+    public LinePage list(@RequestParam(required = false) String year,
+                         @RequestParam(required = false) String organisation,
+                         @RequestParam(required = false) String serviceArea,
+                         @RequestParam(required = false) String division,
+                         @RequestParam(required = false) String fundingSource,
+                         @RequestParam(required = false) BudgetType type,
+                         @RequestParam(required = false) String project,
+                         @RequestParam(required = false) SubjectiveCategory category,
+                         @RequestParam(required = false) String holder,
+                         @RequestParam(required = false) BudgetStatus status,
+                         @RequestParam(required = false) String q,
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "20") int size,
+                         @RequestParam(defaultValue = "division,asc") String sort) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        String[] sortParts = sort.split(",");
+        String field = sortParts[0].strip().toLowerCase(Locale.ROOT);
+        if (!SORTS.contains(field)) {
+            throw new InvalidInputException("sort", "can sort by " + String.join(", ", SORTS));
+        }
+        boolean ascending = sortParts.length < 2 || !"desc".equalsIgnoreCase(sortParts[1].strip());
+        BudgetQueries.Filter filter = filter(year, organisation, serviceArea, division, fundingSource, type, project, category, holder, q);
+        Comparator<BudgetLine> order = comparator(field);
+        List<BudgetLine> matching = queries.matching(filter, MAX_LINES).stream()
+                .filter(l -> status == null || l.status(thresholds) == status)
+                .sorted(ascending ? order : order.reversed())
+                .toList();
+        int from = Math.min(page * size, matching.size());
+        int to = Math.min(from + size, matching.size());
+        String hint = matching.isEmpty()
+                ? (queries.count() == 0 ? "No budgets yet: a finance officer sets lines with POST /api/budgets/lines or imports a table with POST /api/budgets/imports/check."
+                : "No budget line matches these filters.")
+                : null;
+        return new LinePage(matching.subList(from, to).stream().map(l -> BudgetLineResponse.of(l, thresholds)).toList(),
+                page, size, matching.size(), (matching.size() + size - 1) / size, hint);
+    }
+
+    /** Filters shared with totals and export: checks the year's spelling. */
+    public static BudgetQueries.Filter filter(String year, String organisation, String serviceArea, String division,
+                                              String fundingSource, BudgetType type, String project,
+                                              SubjectiveCategory category, String holder, String q) {
+        return new BudgetQueries.Filter(year == null ? null : FinancialYear.parse(year, "year").toString(), blank(organisation),
+                blank(serviceArea), blank(division), blank(fundingSource), type, blank(project), category, blank(holder), blank(q));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private Comparator<BudgetLine> comparator(String field) {
+        Comparator<BudgetLine> byField = switch (field) {
+            case "amount" -> Comparator.comparing(l -> l.details().amount());
+            case "variance" -> Comparator.comparing(l -> l.variance(thresholds).variance(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "status" -> Comparator.comparing(l -> l.status(thresholds));
+            case "year" -> Comparator.comparing(l -> l.details().financialYear());
+            case "created" -> Comparator.comparing(BudgetLine::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+            default -> Comparator.comparing((BudgetLine l) -> l.details().organisation())
+                    .thenComparing(l -> l.details().division());
+        };
+        return byField.thenComparing(l -> l.id().value());
+    }
+
+    private BudgetLine find(String id) {
+        return queries.find(new BudgetLineId(id)).orElseThrow(() -> new NotFoundException("There is no budget line " + id + "."));
+    }
+}

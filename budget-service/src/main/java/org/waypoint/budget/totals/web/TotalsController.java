@@ -1,0 +1,121 @@
+package org.waypoint.budget.totals.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.waypoint.budget.line.application.BudgetQueries;
+import org.waypoint.budget.line.domain.BudgetType;
+import org.waypoint.budget.line.domain.SubjectiveCategory;
+import org.waypoint.budget.line.domain.Thresholds;
+import org.waypoint.budget.line.domain.Variance;
+import org.waypoint.budget.line.web.BudgetLineController;
+import org.waypoint.budget.totals.domain.Dimension;
+import org.waypoint.budget.totals.domain.GroupTotal;
+import org.waypoint.budget.totals.domain.Totals;
+import org.waypoint.platform.security.Roles;
+import org.waypoint.platform.validation.InvalidInputException;
+
+/**
+ * Totals and shares of budget lines along any dimensions ({@code by=division,fundingSource}),
+ * for any filter: always computed from the lines, never stored. {@code /api/budgets/totals} and
+ * {@code /api/budgets/shares}.
+ */
+@RestController
+@RequestMapping("/api/budgets")
+public class TotalsController {
+
+    private final BudgetQueries queries;
+    private final Thresholds thresholds;
+
+    public TotalsController(BudgetQueries queries, Thresholds thresholds) {
+        this.queries = queries;
+        this.thresholds = thresholds;
+    }
+
+    public record TotalsResponse(List<String> by, List<Group> groups, Group total, String sharesNote) {
+    }
+
+    /**
+     * One group: its key, budget, latest actuals and projection, variance, status, and whole-number
+     * share of the total budget (the shares of all groups add up to 100).
+     */
+    public record Group(Map<String, String> key, int lines, String budget, String actualToDate, String projectedOutturn,
+                        String variance, String variancePercent, String outturnPercent, String status,
+                        int linesWithoutProjection, Integer sharePercent) {
+
+        static Group of(GroupTotal t) {
+            Variance v = t.variance();
+            return new Group(t.key(), t.lines(), t.budget().toString(), t.actualToDate().toString(),
+                    v.projectedOutturn() == null ? null : v.projectedOutturn().toString(),
+                    v.variance() == null ? null : v.variance().toString(), Variance.text(v.variancePercent()),
+                    Variance.text(v.outturnPercent()), v.status().name(), t.linesWithoutProjection(), t.sharePercent());
+        }
+    }
+
+    public record Share(Map<String, String> key, String budget, Integer percent) {
+    }
+
+    public record SharesResponse(List<String> by, String total, List<Share> shares, String note) {
+    }
+
+    @GetMapping("/totals")
+    @PreAuthorize(Roles.CAN_READ)
+    public TotalsResponse totals(@RequestParam(defaultValue = "division") String by,
+                                 @RequestParam(required = false) String year,
+                                 @RequestParam(required = false) String organisation,
+                                 @RequestParam(required = false) String serviceArea,
+                                 @RequestParam(required = false) String division,
+                                 @RequestParam(required = false) String fundingSource,
+                                 @RequestParam(required = false) BudgetType type,
+                                 @RequestParam(required = false) String project,
+                                 @RequestParam(required = false) SubjectiveCategory category,
+                                 @RequestParam(required = false) String holder) {
+        Totals totals = compute(by, year, organisation, serviceArea, division, fundingSource, type, project, category, holder);
+        return new TotalsResponse(totals.by().stream().map(Dimension::apiName).toList(),
+                totals.groups().stream().map(Group::of).toList(), Group.of(totals.total()), note(totals));
+    }
+
+    @GetMapping("/shares")
+    @PreAuthorize(Roles.CAN_READ)
+    public SharesResponse shares(@RequestParam(defaultValue = "division") String by,
+                                 @RequestParam(required = false) String year,
+                                 @RequestParam(required = false) String organisation,
+                                 @RequestParam(required = false) String serviceArea,
+                                 @RequestParam(required = false) String division,
+                                 @RequestParam(required = false) String fundingSource,
+                                 @RequestParam(required = false) BudgetType type,
+                                 @RequestParam(required = false) String project,
+                                 @RequestParam(required = false) SubjectiveCategory category,
+                                 @RequestParam(required = false) String holder) {
+        Totals totals = compute(by, year, organisation, serviceArea, division, fundingSource, type, project, category, holder);
+        return new SharesResponse(totals.by().stream().map(Dimension::apiName).toList(), totals.total().budget().toString(),
+                totals.groups().stream().map(g -> new Share(g.key(), g.budget().toString(), g.sharePercent())).toList(),
+                note(totals));
+    }
+
+    private Totals compute(String by, String year, String organisation, String serviceArea, String division,
+                           String fundingSource, BudgetType type, String project, SubjectiveCategory category, String holder) {
+        List<Dimension> dimensions = Arrays.stream(by.split(",")).filter(s -> !s.isBlank())
+                .map(s -> Dimension.parse(s, "by")).distinct().toList();
+        if (dimensions.isEmpty()) {
+            throw new InvalidInputException("by", "name at least one dimension, e.g. by=division,fundingSource");
+        }
+        BudgetQueries.Filter filter = BudgetLineController.filter(year, organisation, serviceArea, division, fundingSource,
+                type, project, category, holder, null);
+        return Totals.of(queries.matching(filter, BudgetLineController.MAX_LINES), dimensions, thresholds);
+    }
+
+    private static String note(Totals totals) {
+        if (totals.groups().isEmpty()) {
+            return "No budget lines match these filters, so there is nothing to total.";
+        }
+        return totals.sharesComputed() ? "Whole-number shares by the largest remainder method: they add up to 100."
+                : "No shares: the total is zero or some groups are negative (income). Filter by kind of line, e.g. category or type, for shares.";
+    }
+}

@@ -1,0 +1,272 @@
+package org.waypoint.budget.line.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.waypoint.budget.BudgetServiceApplication;
+import org.waypoint.budget.Http;
+import org.waypoint.budget.Users;
+import org.waypoint.budget.line.persistence.BudgetLineDocument;
+import org.waypoint.testsupport.InMemoryMongo;
+import org.waypoint.testsupport.Services;
+import org.waypoint.testsupport.TestKeycloak;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The budgets API over real HTTP, with signed tokens and the MongoDB-compatible server. */
+class BudgetApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String JUSTICE = """
+            {"financialYear":"2021/22","organisation":"East Ayrshire Health and Social Care Partnership",
+             "division":"Justice Services","fundingSource":"EAC Delegated","type":"REVENUE","amount":1933000,
+             "holder":{"name":"Jamie Wilson","username":"jamie.lead","email":"jamie.wilson@waypoint.example"}}""";
+
+    static InMemoryMongo mongo;
+    static TestKeycloak keycloak;
+    static ConfigurableApplicationContext app;
+    static String base;
+    static String lines;
+    static Users users;
+
+    @BeforeAll
+    static void start() {
+        mongo = InMemoryMongo.start();
+        keycloak = TestKeycloak.start();
+        app = Services.start(BudgetServiceApplication.class, BudgetServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
+                "spring.mongodb.uri", mongo.uri("budgets-api-test"),
+                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
+                "waypoint.keycloak.url", keycloak.url(),
+                "waypoint.outbox.relay.enabled", "false",
+                "spring.kafka.admin.auto-create", "false"));
+        base = Services.url(app) + "/api/budgets";
+        lines = base + "/lines";
+        users = Users.of(keycloak);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        keycloak.close();
+        mongo.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        mongo().remove(new Query(), BudgetLineDocument.COLLECTION);
+    }
+
+    @Test
+    void aFinanceOfficerSetsABudgetLineStoredAsExactDecimalInItsDivisionsServiceArea() {
+        HttpResponse<String> created = Http.post(lines, users.fiona(), JUSTICE);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("ETag")).contains("\"0\"");
+        JsonNode body = JSON.readTree(created.body());
+        assertThat(body.path("amount").asString()).isEqualTo("1933000.00");
+        assertThat(body.path("serviceArea").asString()).isEqualTo("Children and Justice");
+        assertThat(body.path("latest").path("status").asString()).isEqualTo("NO_PROJECTION");
+
+        Document stored = mongo().findAll(Document.class, BudgetLineDocument.COLLECTION).getFirst();
+        assertThat(stored.get("amount")).isInstanceOf(Decimal128.class).isEqualTo(Decimal128.parse("1933000.00"));
+        assertThat(stored.getList("outbox", Document.class)).extracting(m -> m.getString("type"))
+                .containsExactly("org.waypoint.budget.BudgetSet.v1");
+
+        String location = created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> read = Http.get(Services.url(app) + location, users.alex());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("ETag")).contains("\"0\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "over-precise money    | \"amount\":1933000                | \"amount\":1933000.005             | amount",
+            "over-precise string   | \"amount\":1933000                | \"amount\":\"12.345\"              | amount",
+            "non-numeric money     | \"amount\":1933000                | \"amount\":\"lots\"                | amount",
+            "missing amount        | ,\"amount\":1933000               | ''                                 | amount",
+            "negative net budget   | \"amount\":1933000                | \"amount\":-5                      | amount",
+            "unknown division      | \"Justice Services\"              | \"Justise Services\"               | division",
+            "unknown organisation  | \"East Ayrshire Health and Social Care Partnership\" | \"Nowhere Council\" | organisation",
+            "bad financial year    | \"2021/22\"                       | \"2021/23\"                        | financialYear",
+            "capital sans project  | \"REVENUE\"                       | \"CAPITAL\"                        | project",
+            "unknown type          | \"REVENUE\"                       | \"OPERATING\"                      | type",
+            "unknown field         | \"type\":\"REVENUE\"              | \"type\":\"REVENUE\",\"total\":1   | total",
+            "income category plus  | \"type\":\"REVENUE\"              | \"type\":\"REVENUE\",\"category\":\"FEES_AND_CHARGES\" | amount",
+            "bad holder email      | jamie.wilson@waypoint.example     | not-an-email                       | holder.email"})
+    void badInputGetsAProblemNamingTheFieldAndStoresNothing(String why, String replace, String with, String field) {
+        String json = JUSTICE.replace(replace, with.equals("''") ? "" : with);
+        HttpResponse<String> response = Http.post(lines, users.fiona(), json);
+
+        assertThat(response.statusCode()).as(why + ": " + response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field")).as(why).contains(field);
+        assertThat(response.body()).doesNotContain("Exception");
+        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+    }
+
+    @Test
+    void theHolderRecordsMonitoringWithTheETagAndAProjectedOverspendTurnsTheLineRed() {
+        String id = create(JUSTICE);
+
+        HttpResponse<String> recorded = Http.post(lines + "/" + id + "/monitoring", users.jamie(),
+                "{\"period\":\"Q2\",\"actualToDate\":1000000,\"projectedOutturn\":\"1990990.00\",\"commentary\":\"Secure placements\"}", "\"0\"");
+
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        assertThat(recorded.headers().firstValue("ETag")).contains("\"1\"");
+        JsonNode latest = JSON.readTree(recorded.body()).path("latest");
+        assertThat(latest.path("period").asString()).isEqualTo("2021/22 Q2");
+        assertThat(latest.path("variance").asString()).isEqualTo("57990.00");
+        assertThat(latest.path("variancePercent").asString()).isEqualTo("3.00");
+        assertThat(latest.path("outturnPercent").asString()).isEqualTo("103.00");
+        assertThat(latest.path("status").asString()).isEqualTo("RED");
+
+        Document stored = mongo().findAll(Document.class, BudgetLineDocument.COLLECTION).getFirst();
+        assertThat(stored.getList("outbox", Document.class)).extracting(m -> m.getString("type")).containsExactly(
+                "org.waypoint.budget.BudgetSet.v1", "org.waypoint.budget.OutturnProjected.v1",
+                "org.waypoint.budget.OverspendProjected.v1");
+    }
+
+    @Test
+    void anUpdateWithoutIfMatchIs428AndAStaleOneIs412() {
+        String id = create(JUSTICE);
+        String monitoring = "{\"period\":\"M01\",\"actualToDate\":150000,\"projectedOutturn\":1933000}";
+
+        HttpResponse<String> missing = Http.post(lines + "/" + id + "/monitoring", users.jamie(), monitoring);
+        assertThat(missing.statusCode()).isEqualTo(428);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        assertThat(Http.post(lines + "/" + id + "/monitoring", users.jamie(), monitoring, "\"0\"").statusCode()).isEqualTo(200);
+        HttpResponse<String> stale = Http.put(lines + "/" + id, users.fiona(), JUSTICE.replace("1933000", "2000000"), "\"0\"");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(JSON.readTree(Http.get(lines + "/" + id, users.fiona()).body()).path("amount").asString()).isEqualTo("1933000.00");
+    }
+
+    @Test
+    void overPreciseMonitoringIsRefusedAndChangesNothing() {
+        String id = create(JUSTICE);
+        HttpResponse<String> response = Http.post(lines + "/" + id + "/monitoring", users.jamie(),
+                "{\"period\":\"Q1\",\"actualToDate\":100.001,\"projectedOutturn\":1933000}", "\"0\"");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"actualToDate\"");
+        HttpResponse<String> badPeriod = Http.post(lines + "/" + id + "/monitoring", users.jamie(),
+                "{\"period\":\"2020/21 Q1\",\"actualToDate\":100,\"projectedOutturn\":1933000}", "\"0\"");
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(badPeriod.body()).contains("\"field\":\"period\"");
+        assertThat(Http.get(lines + "/" + id, users.fiona()).headers().firstValue("ETag")).contains("\"0\"");
+    }
+
+    @Test
+    void whoMayWriteWhat() {
+        assertThat(Http.post(lines, users.jamie(), JUSTICE).statusCode()).as("staff set no budgets").isEqualTo(403);
+        assertThat(Http.post(lines, users.david(), JUSTICE).statusCode()).as("manager of another area").isEqualTo(403);
+        assertThat(Http.post(lines, users.alex(), JUSTICE).statusCode()).as("auditor").isEqualTo(403);
+        assertThat(Http.post(lines, users.sarah(), JUSTICE).statusCode()).as("manager of the area").isEqualTo(201);
+        assertThat(Http.post(lines, users.ruth(), JUSTICE).statusCode()).as("admin").isEqualTo(201);
+        String id = create(JUSTICE);
+        String monitoring = "{\"period\":\"Q1\",\"actualToDate\":480000,\"projectedOutturn\":1933000}";
+
+        assertThat(Http.post(lines + "/" + id + "/monitoring", users.morag(), monitoring, "\"0\"").statusCode())
+                .as("staff who do not hold the line").isEqualTo(403);
+        assertThat(Http.put(lines + "/" + id, users.jamie(), JUSTICE.replace("1933000", "2500000"), "\"0\"").statusCode())
+                .as("the holder does not set their own budget").isEqualTo(403);
+        assertThat(Http.post(lines + "/" + id + "/monitoring", users.jamie(), monitoring, "\"0\"").statusCode())
+                .as("the holder records monitoring").isEqualTo(200);
+        assertThat(Http.post(lines + "/" + id + "/monitoring", users.sarah(), monitoring.replace("Q1", "Q2"), "\"1\"").statusCode())
+                .as("the area's manager records monitoring").isEqualTo(200);
+        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isEqualTo(3);
+    }
+
+    @Test
+    void changesAreKeptInTheHistoryWithWhoWhenAndWhat() {
+        String id = create(JUSTICE);
+        HttpResponse<String> changed = Http.put(lines + "/" + id, users.fiona(), JUSTICE.replace("1933000", "1950000.50"), "\"0\"");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).contains("\"1\"");
+
+        JsonNode history = JSON.readTree(Http.get(lines + "/" + id + "/history", users.alex()).body()).path("entries");
+        assertThat(history.get(0).path("what").asString()).isEqualTo("budget changed");
+        assertThat(history.get(0).path("by").asString()).isEqualTo("fiona.finance");
+        assertThat(history.get(0).path("changes").get(0).path("from").asString()).isEqualTo("1933000.00");
+        assertThat(history.get(0).path("changes").get(0).path("to").asString()).isEqualTo("1950000.50");
+        assertThat(history.get(1).path("what").asString()).isEqualTo("budget set");
+    }
+
+    @Test
+    void aWithdrawnLineLeavesListsAndTotals() {
+        String id = create(JUSTICE);
+        create(JUSTICE.replace("Justice Services", "Health Visiting").replace("EAC Delegated", "NHS A&A Delegated").replace("1933000", "3313000"));
+        assertThat(Http.delete(lines + "/" + id, users.fiona(), "\"0\"").statusCode()).isEqualTo(200);
+
+        JsonNode page = JSON.readTree(Http.get(lines, users.alex()).body());
+        assertThat(page.path("total").asInt()).isEqualTo(1);
+        JsonNode totals = JSON.readTree(Http.get(base + "/totals?by=division", users.alex()).body());
+        assertThat(totals.path("total").path("budget").asString()).isEqualTo("3313000.00");
+    }
+
+    @Test
+    void linesAreFilteredPagedAndSortedWithAHintWhenEmpty() {
+        JsonNode empty = JSON.readTree(Http.get(lines, users.alex()).body());
+        assertThat(empty.path("total").asInt()).isZero();
+        assertThat(empty.path("hint").asString()).contains("No budgets yet");
+
+        create(JUSTICE);
+        create(JUSTICE.replace("Justice Services", "Health Visiting").replace("EAC Delegated", "NHS A&A Delegated").replace("1933000", "3313000"));
+        create(JUSTICE.replace("Justice Services", "Learning and Development").replace("1933000", "287000"));
+
+        JsonNode nhs = JSON.readTree(Http.get(lines + "?fundingSource=NHS%20A%26A%20Delegated", users.alex()).body());
+        assertThat(nhs.path("total").asInt()).isEqualTo(1);
+        JsonNode biggest = JSON.readTree(Http.get(lines + "?sort=amount,desc&size=2&page=0", users.alex()).body());
+        assertThat(biggest.path("items").findValuesAsString("amount")).containsExactly("3313000.00", "1933000.00");
+        assertThat(biggest.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(Http.get(lines + "?year=2020/21", users.alex()).body()).path("hint").asString())
+                .contains("No budget line matches");
+        assertThat(Http.get(lines + "?size=500", users.alex()).statusCode()).isEqualTo(400);
+        assertThat(Http.get(lines + "?year=2021", users.alex()).body()).contains("\"field\":\"year\"");
+        assertThat(Http.get(lines + "?status=PURPLE", users.alex()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void totalsAndSharesAreComputedForAnyGrouping() {
+        // seed 003: South Lanarkshire's net revenue budget by service, 2021-22
+        String[][] services = {{"Performance and Support Services", "8024000"}, {"Adult and Older People", "131773000"},
+                {"Children and Families", "34381000"}, {"Justice and Substance Misuse", "1585000"}};
+        for (String[] s : services) {
+            create("{\"financialYear\":\"2021-22\",\"organisation\":\"South Lanarkshire Council\",\"division\":\"" + s[0]
+                    + "\",\"fundingSource\":\"Council\",\"amount\":" + s[1] + "}");
+        }
+        JsonNode shares = JSON.readTree(Http.get(base + "/shares?by=division&organisation=South%20Lanarkshire%20Council", users.alex()).body());
+        assertThat(shares.path("total").asString()).isEqualTo("175763000.00");
+        assertThat(shares.path("shares").findValues("percent").stream().map(JsonNode::asInt).toList()).containsExactly(75, 19, 1, 5);
+
+        JsonNode totals = JSON.readTree(Http.get(base + "/totals?by=year,fundingSource&year=2021/22", users.alex()).body());
+        assertThat(totals.path("groups")).hasSize(1);
+        assertThat(totals.path("groups").get(0).path("key").path("fundingSource").asString()).isEqualTo("Council");
+        assertThat(totals.path("groups").get(0).path("sharePercent").asInt()).isEqualTo(100);
+        assertThat(Http.get(base + "/totals?by=colour", users.alex()).body()).contains("\"field\":\"by\"");
+    }
+
+    private static String create(String json) {
+        HttpResponse<String> created = Http.post(lines, users.fiona(), json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("id").asString();
+    }
+
+    private static MongoTemplate mongo() {
+        return app.getBean(MongoTemplate.class);
+    }
+}
