@@ -194,6 +194,24 @@ public final class Indicator {
         return view(measurements.lastKey(), organisationDefault);
     }
 
+    /**
+     * The view a report "as at" {@code reportingPeriod} shows: the latest measured period that ends
+     * by the reporting period's end (the most recent published data, as committee reports do).
+     */
+    public PeriodView asAt(Period reportingPeriod, Tolerance organisationDefault) {
+        if (reportingPeriod == null) {
+            return current(organisationDefault);
+        }
+        Period latest = null;
+        for (Period p : measurements.keySet()) {
+            if (!p.end().isAfter(reportingPeriod.end())) {
+                latest = p;
+            }
+        }
+        return latest == null ? new Indicator(id, definition, List.of(), announcedStatus, missingAnnouncedFor, changes,
+                createdBy, createdAt, version).current(organisationDefault) : view(latest, organisationDefault);
+    }
+
     /** Every measured period, oldest first. */
     public List<PeriodView> periods(Tolerance organisationDefault) {
         return measurements.keySet().stream().map(p -> view(p, organisationDefault)).toList();

@@ -1,0 +1,12 @@
+package org.waypoint.indicator.config;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Scheduled jobs (the missing-measurement scan); switched off with {@code waypoint.scheduling.enabled=false}. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnProperty(name = "waypoint.scheduling.enabled", matchIfMissing = true)
+public class SchedulingConfiguration {
+}

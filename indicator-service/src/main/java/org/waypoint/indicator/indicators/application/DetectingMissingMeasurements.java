@@ -1,0 +1,62 @@
+package org.waypoint.indicator.indicators.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.waypoint.indicator.indicators.domain.Indicator;
+import org.waypoint.indicator.indicators.domain.Indicators;
+
+/**
+ * Use case: find indicators whose latest closed period's value is still absent
+ * {@code missingAfterDays} after it closed, and announce each once ({@code MeasurementMissing}).
+ * Safe to run often and from several instances (optimistic locking).
+ */
+@Service
+public class DetectingMissingMeasurements {
+
+    private static final Logger log = LoggerFactory.getLogger(DetectingMissingMeasurements.class);
+    private static final int BATCH = 500;
+
+    private final Indicators indicators;
+    private final OrganisationSettings settings;
+    private final Clock clock;
+
+    public DetectingMissingMeasurements(Indicators indicators, OrganisationSettings settings, Clock clock) {
+        this.indicators = indicators;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** @return how many missing measurements were announced */
+    public int detect() {
+        LocalDate today = LocalDate.now(clock);
+        int announced = 0;
+        String after = null;
+        List<Indicator> batch;
+        do {
+            batch = indicators.batch(after, BATCH);
+            for (Indicator indicator : batch) {
+                var outcome = indicator.detectMissing(today, settings.missingAfterDays());
+                if (outcome.isPresent()) {
+                    try {
+                        indicators.update(outcome.get().indicator(), outcome.get().events());
+                        announced++;
+                    } catch (OptimisticLockingFailureException changedMeanwhile) {
+                        log.debug("Indicator {} changed during the missing-measurement scan; the next scan looks again",
+                                indicator.id());
+                    }
+                }
+                after = indicator.id().value();
+            }
+        } while (batch.size() == BATCH);
+        if (announced > 0) {
+            log.info("Missing-measurement scan: {} period value(s) missing", announced);
+        }
+        return announced;
+    }
+}

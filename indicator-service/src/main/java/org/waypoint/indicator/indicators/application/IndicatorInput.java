@@ -1,0 +1,113 @@
+package org.waypoint.indicator.indicators.application;
+
+import static org.waypoint.indicator.indicators.application.Inputs.choice;
+import static org.waypoint.indicator.indicators.application.Inputs.period;
+import static org.waypoint.indicator.indicators.application.Inputs.require;
+import static org.waypoint.indicator.indicators.application.Inputs.text;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.waypoint.indicator.indicators.domain.Baseline;
+import org.waypoint.indicator.indicators.domain.Benchmark;
+import org.waypoint.indicator.indicators.domain.Definition;
+import org.waypoint.indicator.indicators.domain.Frequency;
+import org.waypoint.indicator.indicators.domain.MeasuredValue;
+import org.waypoint.indicator.indicators.domain.Owner;
+import org.waypoint.indicator.indicators.domain.Period;
+import org.waypoint.indicator.indicators.domain.Polarity;
+import org.waypoint.indicator.indicators.domain.Target;
+import org.waypoint.indicator.indicators.domain.Theme;
+import org.waypoint.indicator.indicators.domain.Tolerance;
+import org.waypoint.indicator.indicators.domain.Unit;
+import org.waypoint.platform.validation.InvalidInputException;
+
+/**
+ * An indicator's definition as typed in (API, CSV or XLSX row): text, read and checked by
+ * {@link #toDefinition()}, which names the field of the first thing it cannot accept.
+ *
+ * @param targets financial year ("2021/22") to target ("95%", "Increase", "Reduce", "TBC", "n/a")
+ */
+public record IndicatorInput(String code, String name, String description, String unit, String polarity,
+                             String frequency, String baseline, String baselinePeriod, Map<String, String> targets,
+                             String toleranceKind, BigDecimal toleranceAmount, String ownerName, String ownerUsername,
+                             String ownerEmail, String serviceArea, String theme, List<String> outcomeLinks,
+                             String benchmarkSource, String benchmarkValue, String newFrom) {
+
+    public static final int MAX_NAME = 300;
+    public static final int MAX_DESCRIPTION = 5000;
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,39}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    public Definition toDefinition() {
+        String c = text(code, "code", 40, true);
+        require(CODE.matcher(c).matches(), "code", "must be letters, digits, '.', '-', '/' or '_' (such as 4.6 or SL-12)");
+        String n = text(name, "name", MAX_NAME, true);
+        String d = text(description, "description", MAX_DESCRIPTION, false);
+        Unit u = choice(Unit.class, unit, "unit", true);
+        Polarity p = choice(Polarity.class, polarity, "polarity", true);
+        Frequency f = choice(Frequency.class, frequency, "frequency", true);
+        Baseline b = null;
+        if (baseline != null && !baseline.isBlank()) {
+            b = new Baseline(value(u, baseline, "baseline"), period(baselinePeriod, "baselinePeriod", false));
+        }
+        TreeMap<Integer, Target> t = new TreeMap<>();
+        if (targets != null) {
+            require(targets.size() <= 50, "targets", "must name at most 50 years");
+            for (Map.Entry<String, String> e : targets.entrySet()) {
+                String field = "targets." + e.getKey();
+                Period year = period(e.getKey(), field, true);
+                require(year.kind() == Period.Kind.YEAR, field, "targets are per financial year, such as 2021/22");
+                try {
+                    t.put(year.financialYear(), Target.parse(e.getValue(), u));
+                } catch (IllegalArgumentException ex) {
+                    throw new InvalidInputException(field, ex.getMessage());
+                }
+            }
+        }
+        Tolerance tol = null;
+        if (toleranceKind != null || toleranceAmount != null) {
+            Tolerance.Kind kind = choice(Tolerance.Kind.class, toleranceKind == null ? "relative" : toleranceKind,
+                    "tolerance.kind", true);
+            require(toleranceAmount != null, "tolerance.amount", "must be given with a tolerance kind");
+            require(toleranceAmount.signum() >= 0, "tolerance.amount", "must not be below zero");
+            require(kind != Tolerance.Kind.RELATIVE || toleranceAmount.compareTo(BigDecimal.valueOf(100)) <= 0,
+                    "tolerance.amount", "a relative tolerance is a percentage of the target: at most 100");
+            tol = new Tolerance(kind, toleranceAmount);
+        }
+        Owner o = null;
+        String on = text(ownerName, "owner.name", 200, false);
+        String ou = text(ownerUsername, "owner.username", 100, false);
+        String oe = text(ownerEmail, "owner.email", 254, false);
+        require(oe == null || EMAIL.matcher(oe).matches(), "owner.email", "must be an email address");
+        if (on != null || ou != null) {
+            o = new Owner(on == null ? ou : on, ou, oe);
+        }
+        String area = text(serviceArea, "serviceArea", 200, false);
+        Theme th = choice(Theme.class, theme, "theme", false);
+        List<String> links = outcomeLinks == null ? List.of() : outcomeLinks.stream()
+                .filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+        require(links.size() <= 20, "outcomeLinks", "must be at most 20");
+        require(links.stream().allMatch(l -> l.length() <= 60), "outcomeLinks", "each must be at most 60 characters");
+        Benchmark bm = null;
+        String bs = text(benchmarkSource, "benchmark.source", 100, false);
+        if (bs != null) {
+            bm = new Benchmark(bs, benchmarkValue == null || benchmarkValue.isBlank() ? null
+                    : value(u, benchmarkValue, "benchmark.value"));
+        } else {
+            require(benchmarkValue == null || benchmarkValue.isBlank(), "benchmark.source", "must be given with a benchmark value");
+        }
+        return new Definition(c, n, d, u, p, f, b, t, tol, o, area, th, links, bm, period(newFrom, "newFrom", false));
+    }
+
+    static MeasuredValue value(Unit unit, String text, String field) {
+        try {
+            return unit.read(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, e.getMessage() + " (the indicator is in " + unit.name().toLowerCase() + ")");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.waypoint.indicator.indicators.application;
+
+import java.util.List;
+import java.util.Map;
+
+import org.waypoint.indicator.indicators.domain.Indicator;
+import org.waypoint.indicator.indicators.domain.Period;
+import org.waypoint.indicator.indicators.domain.Status;
+import org.waypoint.indicator.indicators.domain.Theme;
+
+/** Reading indicators for scorecards and committee reports. */
+public interface IndicatorQueries {
+
+    /**
+     * Filters; {@code null} means "any". {@code period} is the reporting period: each indicator is
+     * shown as at its end (its latest measured period that ends by then).
+     */
+    record Filter(String serviceArea, Theme theme, String owner, Status status, Period period, String text) {
+        public Filter withoutStatus() {
+            return new Filter(serviceArea, theme, owner, null, period, text);
+        }
+    }
+
+    /** Indicators matching every filter but status (status is derived; the caller applies it). */
+    List<Indicator> matching(Filter filter, int max);
+
+    /** Status counts over the filter, from the statuses derived at each save; plus how many reds lack commentary. */
+    record Counts(Map<Status, Long> byStatus, long redWithoutCommentary) {
+    }
+
+    Counts count(Filter filter);
+}

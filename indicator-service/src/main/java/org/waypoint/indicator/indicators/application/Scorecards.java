@@ -1,0 +1,162 @@
+package org.waypoint.indicator.indicators.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+import org.waypoint.indicator.indicators.domain.Indicator;
+import org.waypoint.indicator.indicators.domain.IndicatorId;
+import org.waypoint.indicator.indicators.domain.Indicators;
+import org.waypoint.indicator.indicators.domain.Measurement;
+import org.waypoint.indicator.indicators.domain.PeriodView;
+import org.waypoint.indicator.indicators.domain.Status;
+import org.waypoint.indicator.indicators.domain.StatusSummary;
+import org.waypoint.platform.web.NotFoundException;
+
+/** Scorecards, committee summaries, exception reports and history: reading, never changing. */
+@Service
+public class Scorecards {
+
+    /** Scorecards are filtered in memory (status is derived) up to this many indicators. */
+    public static final int MAX_LISTED = 20_000;
+
+    private final IndicatorQueries queries;
+    private final Indicators indicators;
+    private final OrganisationSettings settings;
+
+    public Scorecards(IndicatorQueries queries, Indicators indicators, OrganisationSettings settings) {
+        this.queries = queries;
+        this.indicators = indicators;
+        this.settings = settings;
+    }
+
+    /** One indicator as a scorecard row shows it, as at the reporting period. */
+    public record Row(Indicator indicator, PeriodView view) {
+    }
+
+    public record Page(List<Row> items, long total, int page, int size) {
+    }
+
+    public Page list(IndicatorQueries.Filter filter, int page, int size, String sort, boolean ascending) {
+        List<Row> rows = rows(filter);
+        Comparator<Row> order = comparator(sort);
+        rows = rows.stream().sorted(ascending ? order : order.reversed()).toList();
+        int from = (int) Math.min((long) page * size, rows.size());
+        int to = Math.min(from + size, rows.size());
+        return new Page(rows.subList(from, to), rows.size(), page, size);
+    }
+
+    public List<Row> rows(IndicatorQueries.Filter filter) {
+        List<Row> rows = new ArrayList<>();
+        for (Indicator indicator : queries.matching(filter, MAX_LISTED)) {
+            PeriodView view = indicator.asAt(filter.period(), settings.defaultTolerance());
+            if (filter.status() == null || view.assessment().status() == filter.status()) {
+                rows.add(new Row(indicator, view));
+            }
+        }
+        return rows;
+    }
+
+    /** A committee summary: counts and whole-number percentages adding to 100, and reds lacking commentary. */
+    public record Summary(StatusSummary statuses, long redWithoutCommentary) {
+    }
+
+    public Summary summary(IndicatorQueries.Filter filter) {
+        IndicatorQueries.Counts counts = queries.count(filter.withoutStatus());
+        return new Summary(StatusSummary.of(counts.byStatus()), counts.redWithoutCommentary());
+    }
+
+    /** The exception report: red indicators with their commentary (remedial action), reds lacking it first. */
+    public List<Row> exceptions(IndicatorQueries.Filter filter) {
+        IndicatorQueries.Filter red = new IndicatorQueries.Filter(filter.serviceArea(), filter.theme(), filter.owner(),
+                Status.RED, filter.period(), filter.text());
+        return rows(red).stream()
+                .sorted(Comparator.comparing((Row r) -> !r.view().needsRemedialCommentary())
+                        .thenComparing(r -> r.indicator().definition().code()))
+                .toList();
+    }
+
+    public Indicator get(IndicatorId id) {
+        return indicators.find(id).orElseThrow(() -> new NotFoundException("There is no indicator " + id + "."));
+    }
+
+    public PeriodView view(Indicator indicator, org.waypoint.indicator.indicators.domain.Period period) {
+        return indicator.view(period, settings.defaultTolerance());
+    }
+
+    public List<PeriodView> periods(Indicator indicator) {
+        return indicator.periods(settings.defaultTolerance());
+    }
+
+    public org.waypoint.indicator.indicators.domain.Tolerance organisationDefault() {
+        return settings.defaultTolerance();
+    }
+
+    public PeriodView current(Indicator indicator) {
+        return indicator.current(settings.defaultTolerance());
+    }
+
+    /** One entry of an indicator's history: who did what when. */
+    public record HistoryEntry(Instant at, String by, String what, String period, List<String> fields, String before,
+                               String after) {
+    }
+
+    public List<HistoryEntry> history(IndicatorId id) {
+        Indicator indicator = get(id);
+        List<HistoryEntry> entries = new ArrayList<>();
+        entries.add(new HistoryEntry(indicator.createdAt(), indicator.createdBy(), "DEFINED", null, List.of(), null, null));
+        indicator.changes().forEach(c -> entries.add(new HistoryEntry(c.changedAt(), c.changedBy(), "DEFINITION_CHANGED",
+                null, c.fields(), c.before(), c.after())));
+        for (Measurement m : indicator.measurements()) {
+            String before = null;
+            for (Measurement.Revision r : m.earlier()) {
+                String now = describe(r.value(), r.expectedOn(), r.commentary());
+                entries.add(new HistoryEntry(r.recordedAt(), r.recordedBy(), r.revision() == 1 ? "MEASUREMENT_RECORDED"
+                        : "MEASUREMENT_REVISED", m.period().label(), List.of("value", "commentary"), before, now));
+                before = now;
+            }
+            entries.add(new HistoryEntry(m.recordedAt(), m.recordedBy(), m.revision() == 1 ? "MEASUREMENT_RECORDED"
+                    : "MEASUREMENT_REVISED", m.period().label(), List.of("value", "commentary"), before,
+                    describe(m.value(), m.expectedOn(), m.commentary())));
+        }
+        entries.sort(Comparator.comparing(HistoryEntry::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return entries;
+    }
+
+    private static String describe(org.waypoint.indicator.indicators.domain.MeasuredValue value, java.time.LocalDate expectedOn,
+                                   String commentary) {
+        String v = value != null ? "value " + value.asWritten() : "not yet available, expected " + expectedOn;
+        return commentary == null ? v : v + "; commentary: " + commentary;
+    }
+
+    private static Comparator<Row> comparator(String field) {
+        Comparator<Row> byField = switch (field == null ? "code" : field.toLowerCase(Locale.ROOT)) {
+            case "name" -> Comparator.comparing(r -> r.indicator().definition().name(), String.CASE_INSENSITIVE_ORDER);
+            case "status" -> Comparator.comparing(r -> r.view().assessment().status());
+            case "servicearea" -> Comparator.comparing(r -> String.valueOf(r.indicator().definition().serviceArea()));
+            default -> Comparator.comparing(r -> String.valueOf(r.indicator().definition().code()), Scorecards::naturalOrder);
+        };
+        return byField.thenComparing(r -> r.indicator().id().value());
+    }
+
+    /** "4.6" before "4.10", "SL-2" before "SL-10". */
+    static int naturalOrder(String a, String b) {
+        String[] pa = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+        String[] pb = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+        for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
+            int c;
+            if (pa[i].chars().allMatch(Character::isDigit) && pb[i].chars().allMatch(Character::isDigit)) {
+                c = new java.math.BigInteger(pa[i]).compareTo(new java.math.BigInteger(pb[i]));
+            } else {
+                c = pa[i].compareToIgnoreCase(pb[i]);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(pa.length, pb.length);
+    }
+}

@@ -1,0 +1,233 @@
+package org.waypoint.indicator.indicators.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.waypoint.indicator.indicators.application.DetectingMissingMeasurements;
+import org.waypoint.indicator.indicators.application.IndicatorQueries;
+import org.waypoint.indicator.indicators.application.ManagingIndicators;
+import org.waypoint.indicator.indicators.application.Scorecards;
+import org.waypoint.indicator.indicators.domain.Indicator;
+import org.waypoint.indicator.indicators.domain.IndicatorId;
+import org.waypoint.indicator.indicators.domain.Period;
+import org.waypoint.indicator.indicators.domain.Status;
+import org.waypoint.indicator.indicators.domain.Theme;
+import org.waypoint.platform.security.Caller;
+import org.waypoint.platform.security.Roles;
+import org.waypoint.platform.validation.InvalidInputException;
+
+/** Indicators, their measurements, scorecards and committee summaries: {@code /api/indicators}. */
+@RestController
+@RequestMapping("/api/indicators")
+public class IndicatorController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final ManagingIndicators managing;
+    private final Scorecards scorecards;
+    private final DetectingMissingMeasurements missing;
+
+    public IndicatorController(ManagingIndicators managing, Scorecards scorecards, DetectingMissingMeasurements missing) {
+        this.managing = managing;
+        this.scorecards = scorecards;
+        this.missing = missing;
+    }
+
+    public record ScorecardPage(List<ScorecardRow> items, String period, int page, int size, long total, long totalPages,
+                                String message) {
+    }
+
+    public record StatusCount(String status, String label, long count, int percent) {
+    }
+
+    /** A committee summary; {@code message} explains an empty selection. */
+    public record SummaryResponse(String period, long total, List<StatusCount> statuses, long redWithoutCommentary,
+                                  String message) {
+    }
+
+    public record ExceptionReport(String period, long total, List<ScorecardRow> items) {
+    }
+
+    @PostMapping
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<IndicatorResponse> define(@Valid @RequestBody IndicatorRequest request, Authentication auth) {
+        Indicator indicator = managing.define(request.toInput(), Caller.of(auth));
+        return ResponseEntity.created(URI.create("/api/indicators/" + indicator.id())).eTag(etag(indicator))
+                .body(response(indicator));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(Roles.CAN_READ)
+    public ResponseEntity<IndicatorResponse> get(@PathVariable String id) {
+        Indicator indicator = scorecards.get(new IndicatorId(id));
+        return ResponseEntity.ok().eTag(etag(indicator)).body(response(indicator));
+    }
+
+    /** Replaces the definition; needs {@code If-Match} with the ETag read (428 without, 412 when stale). */
+    @PutMapping("/{id}")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<IndicatorResponse> change(@PathVariable String id,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @Valid @RequestBody IndicatorRequest request, Authentication auth) {
+        Long version = version(ifMatch);
+        if (version == null) {
+            throw new ManagingIndicators.PreconditionRequired("Send If-Match with the ETag of the indicator you read");
+        }
+        Indicator indicator = managing.change(new IndicatorId(id), version, request.toInput(), Caller.of(auth));
+        return ResponseEntity.ok().eTag(etag(indicator)).body(response(indicator));
+    }
+
+    /** Records a period's value (or that it is not yet available); revising an existing period needs If-Match. */
+    @PostMapping("/{id}/measurements")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<IndicatorResponse> record(@PathVariable String id,
+                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @Valid @RequestBody MeasurementRequest request, Authentication auth) {
+        Indicator indicator = managing.record(new IndicatorId(id), version(ifMatch), request.toCommand(), Caller.of(auth));
+        return ResponseEntity.ok().eTag(etag(indicator)).body(response(indicator));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(Roles.CAN_READ)
+    public List<Scorecards.HistoryEntry> history(@PathVariable String id) {
+        return scorecards.history(new IndicatorId(id));
+    }
+
+    /** The scorecard: each indicator's value, target, status and trend as at {@code period} (default: latest). */
+    @GetMapping
+    @PreAuthorize(Roles.CAN_READ)
+    public ScorecardPage list(@RequestParam(required = false) String serviceArea,
+                              @RequestParam(required = false) String theme,
+                              @RequestParam(required = false) String owner,
+                              @RequestParam(required = false) String status,
+                              @RequestParam(required = false) String period,
+                              @RequestParam(required = false) String q,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "20") int size,
+                              @RequestParam(defaultValue = "code,asc") String sort) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        String[] sortParts = sort.split(",");
+        String field = sortParts[0].strip().toLowerCase(Locale.ROOT);
+        if (!List.of("code", "name", "status", "servicearea").contains(field)) {
+            throw new InvalidInputException("sort", "can sort by code, name, status or serviceArea");
+        }
+        boolean ascending = sortParts.length < 2 || !"desc".equalsIgnoreCase(sortParts[1].strip());
+        IndicatorQueries.Filter filter = filter(serviceArea, theme, owner, status, period, q);
+        Scorecards.Page result = scorecards.list(filter, page, size, field, ascending);
+        String message = result.total() == 0 ? "No indicators match these filters yet." : null;
+        return new ScorecardPage(result.items().stream().map(ScorecardRow::of).toList(), period == null ? null : filter.period().label(),
+                page, size, result.total(), (result.total() + size - 1) / size, message);
+    }
+
+    /** The committee summary: counts and whole-number percentages (adding to 100) per status. */
+    @GetMapping("/summary")
+    @PreAuthorize(Roles.CAN_READ)
+    public SummaryResponse summary(@RequestParam(required = false) String serviceArea,
+                                   @RequestParam(required = false) String theme,
+                                   @RequestParam(required = false) String owner,
+                                   @RequestParam(required = false) String period,
+                                   @RequestParam(required = false) String q) {
+        IndicatorQueries.Filter filter = filter(serviceArea, theme, owner, null, period, q);
+        Scorecards.Summary summary = scorecards.summary(filter);
+        var s = summary.statuses();
+        List<StatusCount> counts = java.util.Arrays.stream(Status.values())
+                .map(st -> new StatusCount(st.name(), st.label(), s.counts().get(st), s.percentages().get(st))).toList();
+        return new SummaryResponse(filter.period() == null ? null : filter.period().label(), s.total(), counts,
+                summary.redWithoutCommentary(), s.total() == 0 ? "No indicators match these filters yet." : null);
+    }
+
+    /** The exception report: red indicators with their remedial-action commentary; those lacking it first. */
+    @GetMapping("/exceptions")
+    @PreAuthorize(Roles.CAN_READ)
+    public ExceptionReport exceptions(@RequestParam(required = false) String serviceArea,
+                                      @RequestParam(required = false) String theme,
+                                      @RequestParam(required = false) String owner,
+                                      @RequestParam(required = false) String period) {
+        IndicatorQueries.Filter filter = filter(serviceArea, theme, owner, null, period, null);
+        List<ScorecardRow> rows = scorecards.exceptions(filter).stream().map(ScorecardRow::of).toList();
+        return new ExceptionReport(filter.period() == null ? null : filter.period().label(), rows.size(), rows);
+    }
+
+    /** Runs the missing-measurement check now (it also runs on a schedule). */
+    @PostMapping("/missing-check")
+    @PreAuthorize("hasAnyRole('manager','performance-officer','admin')")
+    public Map<String, Integer> missingCheck() {
+        return Map.of("announcedMissing", missing.detect());
+    }
+
+    static IndicatorQueries.Filter filter(String serviceArea, String theme, String owner, String status, String period,
+                                          String q) {
+        return new IndicatorQueries.Filter(blankToNull(serviceArea), parseEnum(Theme.class, theme, "theme"),
+                blankToNull(owner), parseEnum(Status.class, status, "status"), parsePeriod(period), blankToNull(q));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Period parsePeriod(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Period.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("period", e.getMessage());
+        }
+    }
+
+    /** Reads {@code "3"} or {@code W/"3"}; null when absent. */
+    static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "must be an ETag this service gave, such as \"3\"");
+        }
+    }
+
+    private IndicatorResponse response(Indicator indicator) {
+        return IndicatorResponse.of(indicator, scorecards.current(indicator), scorecards.periods(indicator),
+                scorecards.organisationDefault());
+    }
+
+    static String etag(Indicator indicator) {
+        return "\"" + indicator.version() + "\"";
+    }
+}

@@ -1,0 +1,331 @@
+package org.waypoint.indicator.indicators.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.waypoint.indicator.Http;
+import org.waypoint.indicator.IndicatorServiceApplication;
+import org.waypoint.indicator.indicators.persistence.IndicatorDocument;
+import org.waypoint.testsupport.InMemoryMongo;
+import org.waypoint.testsupport.Services;
+import org.waypoint.testsupport.TestKeycloak;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The indicators API over real HTTP, with signed tokens and the MongoDB-compatible server. */
+class IndicatorApiTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String CJ = "Children and Justice";
+
+    /** Seed 001's 4.6, owned by Jamie. */
+    static String caseConferences(String code) {
+        return """
+                {"code":"%s","name":"Percentage of Case Conferences convened within target timescale",
+                 "unit":"percentage","polarity":"higher is better","frequency":"quarterly",
+                 "baseline":{"value":"90%%","period":"2019/20"},"targets":{"2021/22":"95%%"},
+                 "owner":{"name":"Jamie Wilson","username":"jamie.lead","email":"jamie.wilson@waypoint.example"},
+                 "serviceArea":"Children and Justice","theme":"process","outcomeLinks":["C6.6"],
+                 "benchmark":{"source":"National Standard","value":"95%%"}}""".formatted(code);
+    }
+
+    static InMemoryMongo mongo;
+    static TestKeycloak keycloak;
+    static ConfigurableApplicationContext app;
+    static String base;
+    static String officer;
+    static String jamie;
+    static String morag;
+    static String sarah;
+    static String david;
+    static String auditor;
+
+    @BeforeAll
+    static void start() {
+        mongo = InMemoryMongo.start();
+        keycloak = TestKeycloak.start();
+        app = Services.start(IndicatorServiceApplication.class, IndicatorServiceApplication.CONFIG_NAME,
+                WebApplicationType.SERVLET, Map.of(
+                        "spring.mongodb.uri", mongo.uri("indicators-api-test"),
+                        "spring.kafka.bootstrap-servers", "127.0.0.1:1",
+                        "waypoint.keycloak.url", keycloak.url(),
+                        "waypoint.outbox.relay.enabled", "false",
+                        "waypoint.scheduling.enabled", "false",
+                        "spring.kafka.admin.auto-create", "false"));
+        base = Services.url(app) + "/api/indicators";
+        officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", List.of(CJ, "Adult and Older People"),
+                "performance-officer", "staff");
+        jamie = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", List.of(CJ), "staff");
+        morag = keycloak.token("morag.lead", "morag.clark@waypoint.example", List.of("Adult and Older People"), "staff");
+        sarah = keycloak.token("sarah.manager", "sarah.campbell@waypoint.example", List.of(CJ), "manager", "staff");
+        david = keycloak.token("david.manager", "david.brown@waypoint.example", List.of("Adult and Older People"), "manager", "staff");
+        auditor = keycloak.token("alex.auditor", "alex.reid@waypoint.example", "auditor");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        keycloak.close();
+        mongo.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        mongo().remove(new Query(), IndicatorDocument.COLLECTION);
+    }
+
+    static MongoTemplate mongo() {
+        return app.getBean(MongoTemplate.class);
+    }
+
+    static long stored() {
+        return mongo().count(new Query(), IndicatorDocument.COLLECTION);
+    }
+
+    static List<String> outboxTypes() {
+        return mongo().findAll(Document.class, IndicatorDocument.COLLECTION).stream()
+                .flatMap(d -> d.getList("outbox", Document.class).stream()).map(m -> m.getString("type")).toList();
+    }
+
+    static JsonNode define(String json) {
+        HttpResponse<String> created = Http.post(base, officer, json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body());
+    }
+
+    static HttpResponse<String> record(String id, String token, String period, String value, String commentary, String ifMatch) {
+        String body = "{\"period\":\"%s\",\"value\":%s,\"commentary\":%s}".formatted(period,
+                value == null ? "null" : "\"" + value + "\"", commentary == null ? "null" : "\"" + commentary + "\"");
+        return Http.post(base + "/" + id + "/measurements", token, body, ifMatch);
+    }
+
+    @Test
+    void anOfficerDefinesAnIndicatorAndReadsItBackWithItsETag() {
+        HttpResponse<String> created = Http.post(base, officer, caseConferences("4.6"));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("ETag")).contains("\"0\"");
+        JsonNode body = JSON.readTree(created.body());
+        assertThat(body.path("polarity").asString()).isEqualTo("HIGHER_IS_BETTER");
+        assertThat(body.path("targets").get(0).path("year").asString()).isEqualTo("2021/22");
+        assertThat(body.path("tolerance").path("organisationDefault").asBoolean()).isTrue();
+        assertThat(body.path("current").path("status").asString()).isEqualTo("GREY");
+        assertThat(body.path("current").path("reason").asString()).isEqualTo("NO_DATA");
+
+        HttpResponse<String> read = Http.get(Services.url(app) + created.headers().firstValue("Location").orElseThrow(), auditor);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).path("benchmark").path("source").asString()).isEqualTo("National Standard");
+        assertThat(outboxTypes()).containsExactly("org.waypoint.indicator.IndicatorDefined.v1");
+    }
+
+    @Test
+    void aRedValueWithoutCommentaryIsFlaggedAndItsStatusChangeIsSavedWithIt() {
+        String id = define(caseConferences("4.6")).path("id").asString();
+
+        HttpResponse<String> recorded = record(id, jamie, "2021/22 Q3", "0%", null, null);
+
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        JsonNode current = JSON.readTree(recorded.body()).path("current");
+        assertThat(current.path("status").asString()).isEqualTo("RED");
+        assertThat(current.path("statusLabel").asString()).isEqualTo("Major concerns");
+        assertThat(current.path("needsRemedialCommentary").asBoolean()).isTrue();
+        assertThat(outboxTypes()).containsExactly("org.waypoint.indicator.IndicatorDefined.v1",
+                "org.waypoint.indicator.MeasurementRecorded.v1", "org.waypoint.indicator.IndicatorStatusChanged.v1");
+
+        JsonNode exceptions = JSON.readTree(Http.get(base + "/exceptions", auditor).body());
+        assertThat(exceptions.path("total").asInt()).isEqualTo(1);
+        assertThat(exceptions.path("items").get(0).path("asAt").path("needsRemedialCommentary").asBoolean()).isTrue();
+    }
+
+    @Test
+    void revisingAMeasurementNeedsIfMatchAndKeepsTheHistory() {
+        String id = define(caseConferences("4.6")).path("id").asString();
+        HttpResponse<String> first = record(id, jamie, "2021/22 Q3", "0%", null, null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        assertThat(record(id, jamie, "2021/22 Q3", "0%", "Chair on sick leave", null).statusCode()).isEqualTo(428);
+        assertThat(record(id, jamie, "2021/22 Q3", "0%", "Chair on sick leave", "\"0\"").statusCode()).isEqualTo(412);
+        HttpResponse<String> revised = record(id, jamie, "2021/22 Q3", "0%", "Chair on sick leave", etag);
+
+        assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+        JsonNode current = JSON.readTree(revised.body()).path("current");
+        assertThat(current.path("revision").asInt()).isEqualTo(2);
+        assertThat(current.path("needsRemedialCommentary").asBoolean()).isFalse();
+        JsonNode history = JSON.readTree(Http.get(base + "/" + id + "/history", auditor).body());
+        assertThat(history.findValuesAsString("what")).containsExactly("DEFINED", "MEASUREMENT_RECORDED", "MEASUREMENT_REVISED");
+        assertThat(history.get(2).path("before").asString()).isEqualTo("value 0%");
+        assertThat(history.get(2).path("by").asString()).isEqualTo("jamie.lead");
+    }
+
+    @Test
+    void changingADefinitionNeedsTheCurrentETag() {
+        JsonNode indicator = define(caseConferences("4.6"));
+        String id = indicator.path("id").asString();
+        String changed = caseConferences("4.6").replace("\"95%\"}", "\"90%\"}");
+
+        assertThat(Http.put(base + "/" + id, officer, changed, null).statusCode()).isEqualTo(428);
+        assertThat(Http.put(base + "/" + id, officer, changed, "\"7\"").statusCode()).isEqualTo(412);
+        HttpResponse<String> ok = Http.put(base + "/" + id, officer, changed, "\"0\"");
+
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(JSON.readTree(ok.body()).path("targets").get(0).path("asWritten").asString()).isEqualTo("90%");
+        JsonNode history = JSON.readTree(Http.get(base + "/" + id + "/history", auditor).body());
+        assertThat(history.get(1).path("fields").get(0).asString()).isEqualTo("targets");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown unit          | \"unit\":\"percentage\"           | \"unit\":\"furlongs\"                        | unit",
+            "negative tolerance    | \"theme\":\"process\"             | \"theme\":\"process\",\"tolerance\":{\"kind\":\"absolute\",\"amount\":-1} | tolerance.amount",
+            "unknown target year   | \"targets\":{\"2021/22\"         | \"targets\":{\"sometime\"                    | targets.sometime",
+            "target of other unit  | \"targets\":{\"2021/22\":\"95%\"} | \"targets\":{\"2021/22\":\"£95\"}             | targets.2021/22",
+            "baseline of other unit| \"value\":\"90%\"                 | \"value\":\"70/30\"                          | baseline",
+            "bad baseline period   | \"period\":\"2019/20\"            | \"period\":\"before covid\"                  | baselinePeriod",
+            "unknown field         | \"theme\":\"process\"             | \"theme\":\"process\",\"colour\":\"red\"      | colour",
+            "blank name            | \"name\":\"Percentage            | \"name\":\" \",\"description\":\"Percentage | name",
+            "unknown polarity      | higher is better                 | bigger is better                            | polarity"})
+    void badDefinitionsGetAProblemNamingTheFieldAndStoreNothing(String why, String from, String to, String field) {
+        HttpResponse<String> response = Http.post(base, officer, caseConferences("4.6").replace(from, to));
+
+        assertThat(response.statusCode()).as(why + ": " + response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field")).as(why).contains(field);
+        assertThat(response.body()).doesNotContain("Exception");
+        assertThat(stored()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "unknown period format | Sometime 2021 | 50%   | -     | period",
+            "month of a quarterly  | January 2022  | 50%   | -     | period",
+            "value of another unit | 2021/22 Q3    | £5    | -     | value",
+            "percentage over 100   | 2021/22 Q3    | 120%  | -     | value",
+            "neither value nor date| 2021/22 Q3    | -     | -     | value",
+            "oversized commentary  | 2021/22 Q3    | 50%   | LONG  | commentary"})
+    void badMeasurementsGetAProblemNamingTheFieldAndStoreNothing(String why, String period, String value, String commentary,
+                                                                  String field) {
+        String id = define(caseConferences("4.6")).path("id").asString();
+        String text = "LONG".equals(commentary) ? "x".repeat(4001) : commentary;
+
+        HttpResponse<String> response = record(id, jamie, period, value, text, null);
+
+        assertThat(response.statusCode()).as(why + ": " + response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field")).as(why).contains(field);
+        Document doc = mongo().findAll(Document.class, IndicatorDocument.COLLECTION).getFirst();
+        assertThat(doc.getList("measurements", Document.class)).isEmpty();
+        assertThat(doc.getLong("version")).isZero();
+        assertThat(outboxTypes()).containsExactly("org.waypoint.indicator.IndicatorDefined.v1");
+    }
+
+    @Test
+    void aValueNotYetAvailableIsRecordedWithItsExpectedDateAndIsGrey() {
+        String id = define(caseConferences("4.6")).path("id").asString();
+        HttpResponse<String> response = Http.post(base + "/" + id + "/measurements", jamie,
+                "{\"period\":\"2021/22 Q3\",\"expectedOn\":\"2022-01-31\",\"commentary\":\"Data available in January 2022\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode current = JSON.readTree(response.body()).path("current");
+        assertThat(current.path("status").asString()).isEqualTo("GREY");
+        assertThat(current.path("expectedOn").asString()).isEqualTo("2022-01-31");
+    }
+
+    @Test
+    void theScorecardFiltersPagesAndSummarisesWithPercentagesAddingTo100() {
+        String a = define(caseConferences("4.6")).path("id").asString();
+        String b = define(caseConferences("4.7")).path("id").asString();
+        String c = define(caseConferences("4.8")).path("id").asString();
+        define(caseConferences("5.1").replace(CJ, "Adult and Older People"));
+        record(a, officer, "2021/22 Q3", "96%", null, null);
+        record(b, officer, "2021/22 Q2", "91%", null, null);
+        record(b, officer, "2021/22 Q3", "92%", null, null);
+        record(c, officer, "2021/22 Q3", "10%", "Remedial action agreed", null);
+
+        JsonNode summary = JSON.readTree(Http.get(base + "/summary?serviceArea=" + Http.query(CJ), auditor).body());
+        assertThat(summary.path("total").asInt()).isEqualTo(3);
+        assertThat(summary.path("statuses").findValuesAsString("status")).containsExactly("GREEN", "AMBER", "RED", "GREY");
+        assertThat(summary.path("statuses").findValues("percent").stream().map(JsonNode::asInt).toList())
+                .containsExactly(34, 33, 33, 0);
+        assertThat(summary.path("redWithoutCommentary").asInt()).isZero();
+
+        JsonNode asAtQ2 = JSON.readTree(Http.get(base + "/summary?period=" + Http.query("2021/22 Q2"), auditor).body());
+        assertThat(asAtQ2.path("statuses").findValues("count").stream().map(JsonNode::asInt).toList())
+                .as("as at Q2 only 4.7 has a value (amber); the rest have no data").containsExactly(0, 1, 0, 3);
+
+        JsonNode amber = JSON.readTree(Http.get(base + "?status=amber", auditor).body());
+        assertThat(amber.path("items").findValuesAsString("code")).containsExactly("4.7");
+        assertThat(amber.path("items").get(0).path("asAt").path("trend").asString()).isEqualTo("IMPROVING");
+
+        JsonNode page = JSON.readTree(Http.get(base + "?size=2&page=1&sort=code,asc", auditor).body());
+        assertThat(page.path("total").asInt()).isEqualTo(4);
+        assertThat(page.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(page.path("items").findValuesAsString("code")).containsExactly("4.8", "5.1");
+
+        JsonNode byOwner = JSON.readTree(Http.get(base + "?owner=jamie.lead&theme=PROCESS&q=conferences", auditor).body());
+        assertThat(byOwner.path("total").asInt()).isEqualTo(4);
+
+        JsonNode none = JSON.readTree(Http.get(base + "/summary?serviceArea=Nowhere", auditor).body());
+        assertThat(none.path("total").asInt()).isZero();
+        assertThat(none.path("message").asString()).contains("No indicators");
+    }
+
+    @Test
+    void badFiltersNameTheParameter() {
+        HttpResponse<String> badPeriod = Http.get(base + "/summary?period=" + Http.query("the olden days"), auditor);
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(badPeriod.body()).contains("\"field\":\"period\"");
+        assertThat(Http.get(base + "?status=purple", auditor).body()).contains("\"field\":\"status\"");
+        assertThat(Http.get(base + "?size=1000", auditor).body()).contains("\"field\":\"size\"");
+    }
+
+    @Test
+    void ownersRecordTheirOwnManagersTheirAreaOfficersEverything() {
+        String id = define(caseConferences("4.6")).path("id").asString();
+
+        assertThat(record(id, jamie, "2021/22 Q1", "96%", null, null).statusCode()).as("the owner").isEqualTo(200);
+        assertThat(record(id, morag, "2021/22 Q2", "96%", null, null).statusCode()).as("other staff").isEqualTo(403);
+        assertThat(record(id, david, "2021/22 Q2", "96%", null, null).statusCode()).as("manager of another area").isEqualTo(403);
+        assertThat(record(id, sarah, "2021/22 Q2", "96%", null, null).statusCode()).as("manager of the area").isEqualTo(200);
+        assertThat(record(id, auditor, "2021/22 Q3", "96%", null, null).statusCode()).as("auditor").isEqualTo(403);
+        assertThat(record(id, officer, "2021/22 Q3", "96%", null, null).statusCode()).as("officer").isEqualTo(200);
+
+        assertThat(Http.post(base, jamie, caseConferences("4.9")).statusCode()).as("staff define").isEqualTo(403);
+        assertThat(Http.post(base, david, caseConferences("4.9")).statusCode()).as("manager of another area").isEqualTo(403);
+        assertThat(Http.post(base, sarah, caseConferences("4.9")).statusCode()).as("manager of the area").isEqualTo(201);
+        assertThat(Http.post(base, auditor, caseConferences("5.0")).statusCode()).isEqualTo(403);
+        assertThat(Http.post(base, null, caseConferences("5.0")).statusCode()).isEqualTo(401);
+        assertThat(stored()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateCodeIsRefusedNamingTheCode() {
+        define(caseConferences("4.6"));
+        HttpResponse<String> again = Http.post(base, officer, caseConferences("4.6"));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("\"field\":\"code\"");
+        assertThat(stored()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownIndicatorIs404() {
+        HttpResponse<String> response = Http.get(base + "/nope", auditor);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+}
