@@ -71,7 +71,11 @@ class RealKeycloakTokensTest {
 
     @Test
     void aStaffMembersRealTokenMayCreateAndAnAuditorsMayNot() throws Exception {
-        String body = "{\"title\":\"Review the Covid public protection oversight arrangements\",\"due\":\"2021\",\"leads\":[{\"name\":\"Senior Manager\"}]}";
+        assertThat(Services.post(Services.url(planService) + "/api/plans", passwordToken("priya.officer"),
+                "{\"id\":\"ea-sip\",\"title\":\"SIP\",\"organisation\":\"East Ayrshire HSCP\",\"serviceArea\":\"Children and Justice\","
+                        + "\"period\":\"2021/22-2023/24\"}").statusCode()).isEqualTo(201);
+        String body = "{\"planId\":\"ea-sip\",\"title\":\"Review the Covid public protection oversight arrangements\",\"due\":\"2021\","
+                + "\"leads\":[{\"name\":\"Jamie Wilson\",\"username\":\"jamie.lead\"}]}";
         assertThat(Services.post(Services.url(planService) + "/api/actions", passwordToken("jamie.lead"), body).statusCode()).isEqualTo(201);
         assertThat(Services.post(Services.url(planService) + "/api/actions", passwordToken("alex.auditor"), body).statusCode()).isEqualTo(403);
     }

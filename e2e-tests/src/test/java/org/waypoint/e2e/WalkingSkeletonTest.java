@@ -88,6 +88,12 @@ class WalkingSkeletonTest {
                 "waypoint.service-name", "gateway",
                 "waypoint.database", "unused-by-gateway"));
         api = Services.url(gateway) + "/api";
+        String priya = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer", "staff");
+        HttpResponse<String> plan = Services.post(api + "/plans", priya, """
+                {"id":"ea-chcj-sip-2021-24","title":"Children's Health, Care and Justice Service Improvement Plan",
+                 "organisation":"East Ayrshire Health and Social Care Partnership","serviceArea":"Children and Justice",
+                 "period":"2021/22-2023/24","status":"ACTIVE","priorities":[{"id":"SP","title":"Safe and Protected"}]}""");
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
     }
 
     @AfterAll
@@ -107,7 +113,7 @@ class WalkingSkeletonTest {
     void anOverdueActionCreatedThroughTheGatewayEmailsItsLeadAndTheirManagerOnce() throws Exception {
         String jamie = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", "staff");
         HttpResponse<String> created = Services.post(api + "/actions", jamie, """
-                {"reference":"SAFE-2",
+                {"planId":"ea-chcj-sip-2021-24","priorityId":"SP","reference":"SAFE-2",
                  "title":"Support the implementation of the new MAPPA standards",
                  "serviceArea":"Justice Services",
                  "due":"2021",
@@ -128,7 +134,7 @@ class WalkingSkeletonTest {
         String sarah = keycloak.token("sarah.manager", "sarah.campbell@waypoint.example", "manager");
         HttpResponse<String> rescan = Services.post(api + "/actions/overdue-check", sarah, "");
         assertThat(rescan.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(rescan.body()).path("becameOverdue").asInt()).isZero();
+        assertThat(JSON.readTree(rescan.body()).path("announced").asInt()).isZero();
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> smtp.getReceivedMessages().length == 2);
 
@@ -144,11 +150,11 @@ class WalkingSkeletonTest {
     void everyEventPublishedMatchesItsSchemaAndIsDeclaredInAsyncApi() throws Exception {
         String priya = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
         assertThat(Services.post(api + "/actions", priya, """
-                {"title":"Lead the development of a new model for Joint Investigative Interviewing across Ayrshire",
+                {"planId":"ea-chcj-sip-2021-24","title":"Lead the development of a new model for Joint Investigative Interviewing across Ayrshire",
                  "due":"2021-22","startDate":"2021-04-01","progressPercent":40,
                  "leads":[{"name":"Senior Manager"}]}""").statusCode()).isEqualTo(201);
         assertThat(Services.post(api + "/actions", priya, """
-                {"planId":"sip-2021-24","reference":"CW-3","title":"Blended approaches to practice placements",
+                {"planId":"ea-chcj-sip-2021-24","reference":"CW-3","title":"Blended approaches to practice placements",
                  "description":"Enables social work students to complete placements safely and effectively.",
                  "serviceArea":"Children and Families","due":"2099",
                  "leads":[{"name":"Priya Shah","username":"priya.officer","email":"priya.shah@waypoint.example"}]}""")
@@ -174,7 +180,8 @@ class WalkingSkeletonTest {
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).contains("problem+json"));
 
         String viewer = keycloak.token("alex.auditor", "alex.reid@waypoint.example", "auditor");
-        HttpResponse<String> refused = Services.post(api + "/actions", viewer, "{\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}]}");
+        HttpResponse<String> refused = Services.post(api + "/actions", viewer,
+                "{\"planId\":\"ea-chcj-sip-2021-24\",\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}]}");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("\"status\":403");
     }

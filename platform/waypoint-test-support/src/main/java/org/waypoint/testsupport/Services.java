@@ -51,6 +51,16 @@ public final class Services {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    /** PUT with {@code If-Match} (omitted when null). */
+    public static HttpResponse<String> put(String url, String token, String ifMatch, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request, token);
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -1,7 +1,8 @@
 package org.waypoint.plan.api;
 
 /** An event plan-service publishes on {@link PlanTopics#PLANS}. */
-public sealed interface PlanEvent permits ActionCreated, ActionBecameOverdue {
+public sealed interface PlanEvent permits PlanCreated, PlanUpdated, ActionCreated, ActionUpdated, ProgressRecorded,
+        ActionDueSoon, ActionBecameAtRisk, ActionBecameOverdue, ActionCompleted {
 
     /** The id of the aggregate the event is about: the Kafka key and the CloudEvent subject. */
     String aggregateId();

@@ -5,17 +5,21 @@ import java.util.List;
 import java.util.Optional;
 
 import org.waypoint.plan.api.PlanEvent;
+import org.waypoint.plan.common.domain.HistoryEntry;
 
-/** Where actions are kept. Saving an action and recording the events it caused is one step. */
+/**
+ * Where actions are kept. Saving an action, the events it caused and its history entry is one
+ * step; {@code nextReviewOn} is when the passage of time could next change it.
+ */
 public interface Actions {
 
-    void insert(Action action, List<PlanEvent> events);
+    void insert(Action action, List<PlanEvent> events, HistoryEntry change, LocalDate nextReviewOn);
 
-    /** Saves a changed action; fails if someone else changed it since it was read. */
-    void update(Action action, List<PlanEvent> events);
+    /** Saves a changed action; fails if someone else changed it since it was read. {@code change} may be null. */
+    void update(Action action, List<PlanEvent> events, HistoryEntry change, LocalDate nextReviewOn);
 
     Optional<Action> find(ActionId id);
 
-    /** Open actions whose due date is before {@code today} and whose overdue was not announced for it. */
-    List<Action> overdueCandidates(LocalDate today, int limit);
+    /** Actions whose next review date has come: the only ones the passage of time can have changed. */
+    List<Action> dueForReview(LocalDate today, int limit);
 }

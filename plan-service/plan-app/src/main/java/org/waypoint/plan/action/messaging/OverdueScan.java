@@ -2,21 +2,24 @@ package org.waypoint.plan.action.messaging;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.waypoint.plan.action.application.DetectingOverdueActions;
+import org.waypoint.plan.action.application.ReviewingActions;
 
-/** Runs the overdue check on a schedule ({@code waypoint.plan.overdue-scan-interval}, default one minute). */
+/**
+ * Runs the action review on a schedule ({@code waypoint.plan.overdue-scan-interval}, default one
+ * minute): cheap when nothing is due, since it reads only actions whose review date has come.
+ */
 @Component
 public class OverdueScan {
 
-    private final DetectingOverdueActions detecting;
+    private final ReviewingActions reviewing;
 
-    public OverdueScan(DetectingOverdueActions detecting) {
-        this.detecting = detecting;
+    public OverdueScan(ReviewingActions reviewing) {
+        this.reviewing = reviewing;
     }
 
     @Scheduled(fixedDelayString = "${waypoint.plan.overdue-scan-interval:PT1M}",
                initialDelayString = "${waypoint.plan.overdue-scan-initial-delay:PT5S}")
     public void scan() {
-        detecting.detect();
+        reviewing.review();
     }
 }

@@ -6,29 +6,44 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.waypoint.plan.action.domain.Action;
+import org.waypoint.plan.action.domain.ActionDetails;
 import org.waypoint.plan.action.domain.ActionId;
+import org.waypoint.plan.action.domain.ActionStatus;
 import org.waypoint.plan.action.domain.DueDate;
+import org.waypoint.plan.action.domain.ExceptionReport;
 import org.waypoint.plan.action.domain.Lead;
+import org.waypoint.plan.action.domain.ProgressUpdate;
+import org.waypoint.plan.action.domain.Step;
 
 /**
- * An action as stored in the {@code actions} collection. The document also carries {@code version}
- * and the {@code outbox} of events not yet published, both written by the outbox writer.
+ * An action as stored in the {@code actions} collection. Beside these fields the document carries
+ * {@code version}, the {@code outbox} of events not yet published and the {@code history} of
+ * changes, all written by the outbox writer in the same single-document write.
  */
 public record ActionDocument(
         @Id String id,
         String planId,
+        String priorityId,
         String reference,
         String title,
         String description,
         String serviceArea,
         List<LeadDocument> leads,
+        List<StepDocument> steps,
         LocalDate startDate,
         LocalDate dueDate,
         String dueAsWritten,
+        LocalDate reviewDate,
         int progressPercent,
+        List<ProgressDocument> progressUpdates,
+        ExceptionDocument exceptionReport,
         boolean postponed,
         boolean cancelled,
+        String announcedStatus,
         LocalDate overdueAnnouncedFor,
+        LocalDate dueSoonAnnouncedFor,
+        LocalDate effectiveDue,
+        LocalDate nextCheckOn,
         String createdBy,
         Instant createdAt,
         long version) {
@@ -36,19 +51,56 @@ public record ActionDocument(
     public static final String COLLECTION = "actions";
 
     public record LeadDocument(String name, String username, String email) {
+        static LeadDocument of(Lead lead) {
+            return lead == null ? null : new LeadDocument(lead.name(), lead.username(), lead.email());
+        }
+
+        Lead toDomain() {
+            return new Lead(name, username, email);
+        }
     }
 
-    static ActionDocument from(Action a) {
-        return new ActionDocument(a.id().value(), a.planId(), a.reference(), a.title(), a.description(), a.serviceArea(),
-                a.leads().stream().map(l -> new LeadDocument(l.name(), l.username(), l.email())).toList(),
-                a.startDate(), a.due().date(), a.due().asWritten(), a.progressPercent(), a.postponed(), a.cancelled(),
-                a.overdueAnnouncedFor(), a.createdBy(), a.createdAt(), a.version());
+    public record StepDocument(String text, LeadDocument lead, LocalDate dueDate, String dueAsWritten) {
+    }
+
+    public record ProgressDocument(LocalDate asOf, String author, String text, int percent, Instant recordedAt) {
+    }
+
+    public record ExceptionDocument(String reason, String correctiveAction, LocalDate revisedDate, String reportedBy,
+                                    Instant reportedAt) {
+    }
+
+    static ActionDocument from(Action a, LocalDate nextCheckOn) {
+        ActionDetails d = a.details();
+        ExceptionReport e = a.exceptionReport();
+        return new ActionDocument(a.id().value(), d.planId(), d.priorityId(), d.reference(), d.title(), d.description(),
+                d.serviceArea(), d.leads().stream().map(LeadDocument::of).toList(),
+                d.steps().stream().map(s -> new StepDocument(s.text(), LeadDocument.of(s.lead()),
+                        s.due() == null ? null : s.due().date(), s.due() == null ? null : s.due().asWritten())).toList(),
+                d.startDate(), d.due().date(), d.due().asWritten(), d.reviewDate(), a.progressPercent(),
+                a.progressUpdates().stream().map(p -> new ProgressDocument(p.asOf(), p.author(), p.text(), p.percent(),
+                        p.recordedAt())).toList(),
+                e == null ? null : new ExceptionDocument(e.reason(), e.correctiveAction(), e.revisedDate(), e.reportedBy(),
+                        e.reportedAt()),
+                a.postponed(), a.cancelled(), a.announcedStatus() == null ? null : a.announcedStatus().name(),
+                a.overdueAnnouncedFor(), a.dueSoonAnnouncedFor(), a.effectiveDue(), nextCheckOn, a.createdBy(),
+                a.createdAt(), a.version());
     }
 
     Action toDomain() {
-        return Action.restore(new ActionId(id), planId, reference, title, description, serviceArea,
-                leads == null ? List.of() : leads.stream().map(l -> new Lead(l.name(), l.username(), l.email())).toList(),
-                startDate, new DueDate(dueDate, dueAsWritten), progressPercent, postponed, cancelled,
-                overdueAnnouncedFor, createdBy, createdAt, version);
+        ActionDetails details = new ActionDetails(planId, priorityId, reference, title, description, serviceArea,
+                leads == null ? List.of() : leads.stream().map(LeadDocument::toDomain).toList(),
+                steps == null ? List.of() : steps.stream().map(s -> new Step(s.text(),
+                        s.lead() == null ? null : s.lead().toDomain(),
+                        s.dueDate() == null ? null : new DueDate(s.dueDate(), s.dueAsWritten()))).toList(),
+                startDate, new DueDate(dueDate, dueAsWritten), reviewDate);
+        return Action.restore(new ActionId(id), details, progressPercent,
+                progressUpdates == null ? List.of() : progressUpdates.stream()
+                        .map(p -> new ProgressUpdate(p.asOf(), p.author(), p.text(), p.percent(), p.recordedAt())).toList(),
+                exceptionReport == null ? null : new ExceptionReport(exceptionReport.reason(),
+                        exceptionReport.correctiveAction(), exceptionReport.revisedDate(), exceptionReport.reportedBy(),
+                        exceptionReport.reportedAt()),
+                postponed, cancelled, announcedStatus == null ? null : ActionStatus.valueOf(announcedStatus),
+                overdueAnnouncedFor, dueSoonAnnouncedFor, createdBy, createdAt, version);
     }
 }

@@ -2,53 +2,73 @@ package org.waypoint.plan.action.persistence;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import org.waypoint.plan.action.application.ActionQueries;
+import org.waypoint.plan.action.application.StatusRules;
 import org.waypoint.plan.action.domain.Action;
 import org.waypoint.plan.action.domain.ActionId;
 import org.waypoint.plan.action.domain.Actions;
 import org.waypoint.plan.action.messaging.PlanEventsOutbox;
 import org.waypoint.plan.api.PlanEvent;
+import org.waypoint.plan.common.domain.HistoryEntry;
+import org.waypoint.plan.common.persistence.HistoryDocuments;
 import org.waypoint.platform.outbox.MongoOutboxWriter;
 
-/** Actions in MongoDB, each saved together with the events it caused (see {@link MongoOutboxWriter}). */
+/**
+ * Actions in MongoDB, each saved together with the events it caused and its history entry (see
+ * {@link MongoOutboxWriter}). {@code nextCheckOn} is indexed: the scan reads only the actions the
+ * passage of time can have changed.
+ */
 @Repository
 public class MongoActionRepository implements Actions, ActionQueries {
 
     /** A plan has tens to hundreds of actions: status is derived, so lists are filtered in memory up to this. */
-    static final int MAX_LISTED = 5000;
+    static final int MAX_LISTED = 20_000;
 
     private final MongoTemplate mongo;
     private final MongoOutboxWriter writer;
     private final PlanEventsOutbox events;
+    private final StatusRules rules;
     private final Clock clock;
 
-    public MongoActionRepository(MongoTemplate mongo, MongoOutboxWriter writer, PlanEventsOutbox events, Clock clock) {
+    public MongoActionRepository(MongoTemplate mongo, MongoOutboxWriter writer, PlanEventsOutbox events,
+                                 StatusRules rules, Clock clock) {
         this.mongo = mongo;
         this.writer = writer;
         this.events = events;
+        this.rules = rules;
         this.clock = clock;
+        var indexes = mongo.indexOps(ActionDocument.COLLECTION);
+        indexes.createIndex(new Index().on("nextCheckOn", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("planId", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("leads.username", Sort.Direction.ASC));
     }
 
     @Override
-    public void insert(Action action, List<PlanEvent> caused) {
-        writer.insert(ActionDocument.from(action), ActionDocument.COLLECTION, events.messages(caused));
+    public void insert(Action action, List<PlanEvent> caused, HistoryEntry change, LocalDate nextReviewOn) {
+        writer.insert(ActionDocument.from(action, nextReviewOn), ActionDocument.COLLECTION, events.messages(caused),
+                Map.of(HistoryDocuments.FIELD, List.of(HistoryDocuments.toBson(change))));
     }
 
     @Override
-    public void update(Action action, List<PlanEvent> caused) {
-        writer.update(ActionDocument.from(action), action.id().value(), action.version(), ActionDocument.COLLECTION,
-                events.messages(caused));
+    public void update(Action action, List<PlanEvent> caused, HistoryEntry change, LocalDate nextReviewOn) {
+        writer.update(ActionDocument.from(action, nextReviewOn), action.id().value(), action.version(),
+                ActionDocument.COLLECTION, events.messages(caused),
+                Map.of(HistoryDocuments.FIELD, change == null ? List.of() : List.of(HistoryDocuments.toBson(change))));
     }
 
     @Override
@@ -58,57 +78,68 @@ public class MongoActionRepository implements Actions, ActionQueries {
     }
 
     @Override
-    public List<Action> overdueCandidates(LocalDate today, int limit) {
-        Query query = new Query(Criteria.where("dueDate").lt(today)
-                .and("cancelled").is(false)
-                .and("postponed").is(false)
-                .and("progressPercent").lt(100))
-                .with(Sort.by("dueDate"))
-                .limit(limit * 4);
+    public List<HistoryEntry> history(ActionId id) {
+        Query query = new Query(Criteria.where("_id").is(id.value()));
+        query.fields().include(HistoryDocuments.FIELD);
+        return HistoryDocuments.fromBson(mongo.findOne(query, Document.class, ActionDocument.COLLECTION));
+    }
+
+    @Override
+    public List<Action> dueForReview(LocalDate today, int limit) {
+        Query query = new Query(Criteria.where("nextCheckOn").lte(today)).with(Sort.by("nextCheckOn", "_id")).limit(limit);
         return mongo.find(query, ActionDocument.class, ActionDocument.COLLECTION).stream()
-                .filter(d -> !d.dueDate().equals(d.overdueAnnouncedFor()))
-                .limit(limit)
-                .map(ActionDocument::toDomain)
-                .toList();
+                .map(ActionDocument::toDomain).toList();
     }
 
     @Override
     public Page list(Filter filter, int page, int size, String sortField, boolean ascending) {
-        Criteria criteria = new Criteria();
+        List<Criteria> all = new ArrayList<>();
         if (filter.planId() != null) {
-            criteria.and("planId").is(filter.planId());
+            all.add(Criteria.where("planId").is(filter.planId()));
+        }
+        if (filter.priorityId() != null) {
+            all.add(Criteria.where("priorityId").is(filter.priorityId()));
         }
         if (filter.serviceArea() != null) {
-            criteria.and("serviceArea").is(filter.serviceArea());
+            all.add(Criteria.where("serviceArea").is(filter.serviceArea()));
         }
         if (filter.lead() != null) {
-            criteria.orOperator(Criteria.where("leads.name").is(filter.lead()), Criteria.where("leads.username").is(filter.lead()));
+            all.add(new Criteria().orOperator(Criteria.where("leads.username").is(filter.lead()),
+                    Criteria.where("leads.name").is(filter.lead())));
+        }
+        if (filter.dueBefore() != null) {
+            all.add(Criteria.where("effectiveDue").lt(filter.dueBefore()));
+        }
+        if (filter.dueAfter() != null) {
+            all.add(Criteria.where("effectiveDue").gt(filter.dueAfter()));
         }
         if (filter.text() != null) {
             Pattern text = Pattern.compile(Pattern.quote(filter.text()), Pattern.CASE_INSENSITIVE);
-            criteria.andOperator(new Criteria().orOperator(Criteria.where("title").regex(text),
+            all.add(new Criteria().orOperator(Criteria.where("title").regex(text),
                     Criteria.where("description").regex(text), Criteria.where("reference").regex(text)));
         }
+        Query query = new Query(all.isEmpty() ? new Criteria() : new Criteria().andOperator(all)).limit(MAX_LISTED);
+        query.fields().exclude(HistoryDocuments.FIELD).exclude("outbox");
         LocalDate today = LocalDate.now(clock);
-        List<Action> matching = mongo.find(new Query(criteria).limit(MAX_LISTED), ActionDocument.class, ActionDocument.COLLECTION)
-                .stream()
+        var rule = rules.current();
+        List<Action> matching = mongo.find(query, ActionDocument.class, ActionDocument.COLLECTION).stream()
                 .map(ActionDocument::toDomain)
-                .filter(a -> filter.status() == null || a.status(today) == filter.status())
-                .sorted(ascending ? comparator(sortField, today) : comparator(sortField, today).reversed())
+                .filter(a -> filter.status() == null || a.status(today, rule) == filter.status())
+                .sorted(ascending ? comparator(sortField, today, rule) : comparator(sortField, today, rule).reversed())
                 .toList();
         int from = Math.min(page * size, matching.size());
         int to = Math.min(from + size, matching.size());
         return new Page(matching.subList(from, to), matching.size(), page, size);
     }
 
-    private static Comparator<Action> comparator(String field, LocalDate today) {
+    private static Comparator<Action> comparator(String field, LocalDate today, org.waypoint.plan.action.domain.StatusRule rule) {
         Comparator<Action> byField = switch (field == null ? "due" : field.toLowerCase(Locale.ROOT)) {
-            case "title" -> Comparator.comparing(Action::title, String.CASE_INSENSITIVE_ORDER);
-            case "reference" -> Comparator.comparing(a -> a.reference() == null ? "" : a.reference());
+            case "title" -> Comparator.comparing(a -> a.details().title(), String.CASE_INSENSITIVE_ORDER);
+            case "reference" -> Comparator.comparing(a -> a.details().reference() == null ? "" : a.details().reference());
             case "progress" -> Comparator.comparingInt(Action::progressPercent);
-            case "status" -> Comparator.comparing(a -> a.status(today));
+            case "status" -> Comparator.comparing(a -> a.status(today, rule));
             case "created" -> Comparator.comparing(Action::createdAt);
-            default -> Comparator.comparing(a -> a.due().date());
+            default -> Comparator.comparing(Action::effectiveDue);
         };
         return byField.thenComparing(a -> a.id().value());
     }

@@ -5,28 +5,35 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waypoint.plan.action.application.ActionQueries;
-import org.waypoint.plan.action.application.CreatingAction;
-import org.waypoint.plan.action.application.DetectingOverdueActions;
+import org.waypoint.plan.action.application.ManagingActions;
+import org.waypoint.plan.action.application.ReviewingActions;
+import org.waypoint.plan.action.application.StatusRules;
 import org.waypoint.plan.action.domain.Action;
 import org.waypoint.plan.action.domain.ActionId;
 import org.waypoint.plan.action.domain.ActionStatus;
+import org.waypoint.plan.common.domain.HistoryEntry;
+import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.web.ETags;
 import org.waypoint.platform.web.NotFoundException;
 
 /** The actions of plans: {@code /api/actions}. */
@@ -35,16 +42,20 @@ import org.waypoint.platform.web.NotFoundException;
 public class ActionController {
 
     static final int MAX_PAGE_SIZE = 200;
+    static final List<String> SORTABLE = List.of("due", "title", "reference", "progress", "status", "created");
 
-    private final CreatingAction creating;
-    private final DetectingOverdueActions detecting;
+    private final ManagingActions managing;
+    private final ReviewingActions reviewing;
     private final ActionQueries queries;
+    private final StatusRules rules;
     private final Clock clock;
 
-    public ActionController(CreatingAction creating, DetectingOverdueActions detecting, ActionQueries queries, Clock clock) {
-        this.creating = creating;
-        this.detecting = detecting;
+    public ActionController(ManagingActions managing, ReviewingActions reviewing, ActionQueries queries, StatusRules rules,
+                            Clock clock) {
+        this.managing = managing;
+        this.reviewing = reviewing;
         this.queries = queries;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -54,27 +65,84 @@ public class ActionController {
 
     @PostMapping
     @PreAuthorize(Roles.CAN_WRITE)
-    public ResponseEntity<ActionResponse> create(@Valid @RequestBody CreateActionRequest request, Authentication caller) {
-        Action action = creating.create(request.toCommand(), caller.getName());
-        return ResponseEntity.created(URI.create("/api/actions/" + action.id()))
-                .eTag(etag(action))
-                .body(ActionResponse.of(action, today()));
+    public ResponseEntity<ActionResponse> create(@Valid @RequestBody ActionRequests.CreateAction request, Authentication caller) {
+        Action action = managing.create(request.details(),
+                request.progressPercent() == null ? 0 : request.progressPercent(), Caller.of(caller));
+        return ResponseEntity.created(URI.create("/api/actions/" + action.id())).eTag(ETags.of(action.version()))
+                .body(view(action));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<ActionResponse> get(@PathVariable String id) {
-        Action action = queries.find(new ActionId(id))
-                .orElseThrow(() -> new NotFoundException("There is no action " + id + "."));
-        return ResponseEntity.ok().eTag(etag(action)).body(ActionResponse.of(action, today()));
+        Action action = find(id);
+        return ResponseEntity.ok().eTag(ETags.of(action.version())).body(view(action));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<ActionResponse> update(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody ActionRequests.UpdateAction request, Authentication caller) {
+        long version = ETags.required(ifMatch);
+        Action action = managing.update(new ActionId(id), version, request.details(), Boolean.TRUE.equals(request.postponed()),
+                Boolean.TRUE.equals(request.cancelled()), Caller.of(caller));
+        return ResponseEntity.ok().eTag(ETags.of(action.version())).body(view(action));
+    }
+
+    @PostMapping("/{id}/progress")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<ActionResponse> recordProgress(@PathVariable String id,
+                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                         @Valid @RequestBody ActionRequests.RecordProgress request,
+                                                         Authentication caller) {
+        Action action = managing.recordProgress(new ActionId(id), ETags.optional(ifMatch), request.progressPercent(),
+                request.text(), request.asOf(), Caller.of(caller));
+        return ResponseEntity.created(URI.create("/api/actions/" + id + "/progress")).eTag(ETags.of(action.version()))
+                .body(view(action));
+    }
+
+    @GetMapping("/{id}/progress")
+    @PreAuthorize(Roles.CAN_READ)
+    public List<ActionResponse.ProgressResponse> progress(@PathVariable String id) {
+        return view(find(id)).progressUpdates();
+    }
+
+    @PutMapping("/{id}/exception-report")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<ActionResponse> reportException(@PathVariable String id,
+                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                          @Valid @RequestBody ActionRequests.ReportException request,
+                                                          Authentication caller) {
+        Action action = managing.reportException(new ActionId(id), ETags.optional(ifMatch), request.reason(),
+                request.correctiveAction(), request.revisedDate(), Caller.of(caller));
+        return ResponseEntity.ok().eTag(ETags.of(action.version())).body(view(action));
+    }
+
+    @DeleteMapping("/{id}/exception-report")
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ResponseEntity<ActionResponse> withdrawException(@PathVariable String id,
+                                                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                            Authentication caller) {
+        Action action = managing.withdrawException(new ActionId(id), ETags.optional(ifMatch), Caller.of(caller));
+        return ResponseEntity.ok().eTag(ETags.of(action.version())).body(view(action));
+    }
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize(Roles.CAN_READ)
+    public List<HistoryEntry> history(@PathVariable String id) {
+        find(id);
+        return queries.history(new ActionId(id));
     }
 
     @GetMapping
     @PreAuthorize(Roles.CAN_READ)
     public ActionPage list(@RequestParam(required = false) String planId,
+                           @RequestParam(required = false) String priorityId,
                            @RequestParam(required = false) String serviceArea,
                            @RequestParam(required = false) String lead,
                            @RequestParam(required = false) ActionStatus status,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueAfter,
                            @RequestParam(required = false) String q,
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "20") int size,
@@ -87,28 +155,28 @@ public class ActionController {
         }
         String[] sortParts = sort.split(",");
         String field = sortParts[0].strip().toLowerCase(Locale.ROOT);
-        if (!List.of("due", "title", "reference", "progress", "status", "created").contains(field)) {
-            throw new InvalidInputException("sort", "can sort by due, title, reference, progress, status or created");
+        if (!SORTABLE.contains(field)) {
+            throw new InvalidInputException("sort", "can sort by " + String.join(", ", SORTABLE));
         }
         boolean ascending = sortParts.length < 2 || !"desc".equalsIgnoreCase(sortParts[1].strip());
-        var result = queries.list(new ActionQueries.Filter(planId, serviceArea, lead, status, q), page, size, field, ascending);
-        LocalDate today = today();
-        return new ActionPage(result.items().stream().map(a -> ActionResponse.of(a, today)).toList(),
-                page, size, result.total(), (result.total() + size - 1) / size);
+        var result = queries.list(new ActionQueries.Filter(planId, priorityId, serviceArea, lead, status, dueBefore, dueAfter,
+                q == null || q.isBlank() ? null : q), page, size, field, ascending);
+        return new ActionPage(result.items().stream().map(this::view).toList(), page, size, result.total(),
+                (result.total() + size - 1) / size);
     }
 
-    /** Runs the overdue check now (it also runs on a schedule). */
+    /** Runs the review of due dates and progress now (it also runs on a schedule). */
     @PostMapping("/overdue-check")
     @PreAuthorize("hasAnyRole('manager','performance-officer','admin')")
-    public Map<String, Integer> overdueCheck() {
-        return Map.of("becameOverdue", detecting.detect());
+    public ReviewingActions.Result overdueCheck() {
+        return reviewing.review();
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock);
+    private Action find(String id) {
+        return queries.find(new ActionId(id)).orElseThrow(() -> new NotFoundException("There is no action " + id + "."));
     }
 
-    private static String etag(Action action) {
-        return "\"" + action.version() + "\"";
+    private ActionResponse view(Action action) {
+        return ActionResponse.of(action, LocalDate.now(clock), rules.current());
     }
 }

@@ -7,9 +7,13 @@ import java.util.List;
 /** Builds actions for tests, from seed 000 (East Ayrshire SIP 2021/24) unless told otherwise. */
 public final class ActionFixture {
 
+    public static final Lead JAMIE = new Lead("Jamie Wilson", "jamie.lead", "jamie.wilson@waypoint.example");
+
+    private String planId = "ea-chcj-sip-2021-24";
     private String title = "Review the Covid Multi-Agency Public Protection Operational Oversight arrangements";
     private String reference = "SP-1";
-    private List<Lead> leads = List.of(new Lead("Jamie Wilson", "jamie.lead", "jamie.wilson@waypoint.example"));
+    private String serviceArea = "Children and Justice";
+    private List<Lead> leads = List.of(JAMIE);
     private LocalDate startDate;
     private DueDate due = DueDate.parse("2021");
     private int progress;
@@ -38,8 +42,17 @@ public final class ActionFixture {
         return this;
     }
 
+    public ActionFixture inPlan(String planId) {
+        this.planId = planId;
+        return this;
+    }
+
+    public ActionDetails details() {
+        return new ActionDetails(planId, null, reference, title, null, serviceArea, leads, List.of(), startDate, due, null);
+    }
+
     public Action build() {
-        return Action.create(ActionId.newId(), "plan-sip-2021", reference, title, null, "Justice Services", leads,
-                startDate, due, progress, "priya.officer", Instant.parse("2021-08-01T09:00:00Z")).action();
+        return Action.create(ActionId.newId(), details(), progress, "priya.officer", Instant.parse("2021-08-01T09:00:00Z"))
+                .action();
     }
 }

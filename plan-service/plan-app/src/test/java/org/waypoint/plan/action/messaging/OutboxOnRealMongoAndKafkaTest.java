@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +30,10 @@ import org.waypoint.plan.PlanServiceApplication;
 import org.waypoint.plan.action.domain.ActionFixture;
 import org.waypoint.plan.action.domain.Actions;
 import org.waypoint.plan.action.persistence.ActionDocument;
+import org.waypoint.plan.action.domain.StatusRule;
 import org.waypoint.plan.api.PlanTopics;
+import org.waypoint.plan.common.domain.HistoryEntry;
+import org.waypoint.plan.support.PlanJson;
 import org.waypoint.testsupport.Services;
 import org.waypoint.testsupport.TestKeycloak;
 
@@ -71,9 +75,11 @@ class OutboxOnRealMongoAndKafkaTest {
 
     @Test
     void aCreatedActionIsPublishedAndLeavesAnEmptyOutbox() {
-        var response = Services.post(Services.url(app) + "/api/actions",
-                keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", "staff"),
-                "{\"title\":\"Adopt the Scottish Approach to Service Design\",\"due\":\"2021-2024\",\"leads\":[{\"name\":\"Senior Manager: Authority Wide\"}]}");
+        String officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
+        assertThat(Services.post(Services.url(app) + "/api/plans", officer, PlanJson.plan("ea-sip", "Children and Justice"))
+                .statusCode()).isEqualTo(201);
+        var response = Services.post(Services.url(app) + "/api/actions", officer,
+                PlanJson.action("ea-sip", "Children and Justice", "2021-2024", "jamie.lead"));
         assertThat(response.statusCode()).isEqualTo(201);
 
         MongoTemplate mongo = app.getBean(MongoTemplate.class);
@@ -101,11 +107,11 @@ class OutboxOnRealMongoAndKafkaTest {
     void aStaleUpdateIsRefusedOnRealMongo() {
         Actions actions = app.getBean(Actions.class);
         var action = ActionFixture.anAction().build();
-        actions.insert(action, List.of());
-        var announced = action.detectOverdue(java.time.LocalDate.of(2022, 4, 1)).orElseThrow();
-        actions.update(announced.action(), announced.events());
+        actions.insert(action, List.of(), new HistoryEntry(Instant.now(), "test", "created", List.of()), null);
+        var announced = action.review(java.time.LocalDate.of(2022, 4, 1), StatusRule.DEFAULT).orElseThrow();
+        actions.update(announced.action(), announced.events(), null, null);
 
-        assertThatThrownBy(() -> actions.update(announced.action(), announced.events()))
+        assertThatThrownBy(() -> actions.update(announced.action(), announced.events(), null, null))
                 .isInstanceOf(OptimisticLockingFailureException.class);
     }
 }

@@ -1,206 +1,264 @@
 package org.waypoint.plan.action.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.waypoint.plan.support.PlanServiceRunning.ADULTS;
+import static org.waypoint.plan.support.PlanServiceRunning.CHILDREN;
+import static org.waypoint.plan.support.PlanServiceRunning.assertInvalidField;
+import static org.waypoint.plan.support.PlanServiceRunning.assertProblem;
+import static org.waypoint.plan.support.PlanServiceRunning.json;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.util.List;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.waypoint.plan.PlanServiceApplication;
 import org.waypoint.plan.action.persistence.ActionDocument;
-import org.waypoint.testsupport.InMemoryMongo;
-import org.waypoint.testsupport.Services;
-import org.waypoint.testsupport.TestKeycloak;
+import org.waypoint.plan.plan.persistence.PlanDocument;
+import org.waypoint.plan.support.PlanJson;
+import org.waypoint.plan.support.PlanServiceRunning;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The actions API over real HTTP, with signed tokens and the MongoDB-compatible server. */
 class ActionApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String VALID = """
-            {"reference":"SP-1","title":"Review the Covid Multi-Agency Public Protection Operational Oversight arrangements",
-             "serviceArea":"Justice Services","due":"2021-24",
-             "leads":[{"name":"Jamie Wilson","username":"jamie.lead","email":"jamie.wilson@waypoint.example"}]}""";
-
-    static InMemoryMongo mongo;
-    static TestKeycloak keycloak;
-    static ConfigurableApplicationContext app;
-    static String actions;
-    static String staff;
+    static PlanServiceRunning service;
+    static final String PLAN = "ea-chcj-sip-2021-24";
 
     @BeforeAll
     static void start() {
-        mongo = InMemoryMongo.start();
-        keycloak = TestKeycloak.start();
-        app = Services.start(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
-                "spring.mongodb.uri", mongo.uri("plans-api-test"),
-                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
-                "waypoint.keycloak.url", keycloak.url(),
-                "waypoint.outbox.relay.enabled", "false",
-                "waypoint.scheduling.enabled", "false",
-                "spring.kafka.admin.auto-create", "false"));
-        actions = Services.url(app) + "/api/actions";
-        staff = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", "staff");
+        service = new PlanServiceRunning();
     }
 
     @AfterAll
     static void stop() {
-        app.close();
-        keycloak.close();
-        mongo.close();
+        service.close();
     }
 
     @BeforeEach
-    void empty() {
-        mongo().remove(new org.springframework.data.mongodb.core.query.Query(), ActionDocument.COLLECTION);
+    void aPlanWithNoActions() {
+        service.empty(ActionDocument.COLLECTION, PlanDocument.COLLECTION);
+        service.createPlan(PLAN, CHILDREN);
     }
 
+    private String validAction(String due) {
+        return PlanJson.action(PLAN, CHILDREN, due, "jamie.lead");
+    }
+
+    private JsonNode create(String token, String json) {
+        HttpResponse<String> created = service.post("/api/actions", token, json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created);
+    }
+
+    // ------------------------------------------------------------------ create and read
+
     @Test
-    void staffCreateAnActionAndReadItBackWithItsDueDateAsWritten() {
-        HttpResponse<String> created = Services.post(actions, staff, VALID);
+    void aLeadCreatesAnActionAndReadsItBackWithItsDueDateAsWritten() {
+        HttpResponse<String> created = service.post("/api/actions", service.jamie, validAction("2021-24"));
 
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("ETag")).contains("\"0\"");
-        JsonNode body = JSON.readTree(created.body());
+        JsonNode body = json(created);
         assertThat(body.path("due").path("date").asString()).isEqualTo("2024-03-31");
         assertThat(body.path("due").path("asWritten").asString()).isEqualTo("2021-24");
+        assertThat(body.path("steps").get(1).path("due").path("date").asString()).isEqualTo("2023-03-31");
         assertThat(body.path("createdBy").asString()).isEqualTo("jamie.lead");
 
-        String location = created.headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> read = Services.get(Services.url(app) + location, staff);
+        HttpResponse<String> read = service.get(created.headers().firstValue("Location").orElseThrow(), service.alex);
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(read.body()).path("title").asString()).startsWith("Review the Covid");
+        assertThat(json(read).path("title").asString()).startsWith("Support the implementation");
     }
 
     @Test
-    void aNewActionIsSavedWithItsCreatedEventInTheSameDocument() {
-        Services.post(actions, staff, VALID);
+    void aNewActionIsSavedWithItsCreatedEventAndHistoryInTheSameDocument() {
+        create(service.jamie, validAction("2022"));
 
-        var stored = mongo().findAll(org.bson.Document.class, ActionDocument.COLLECTION);
-        assertThat(stored).singleElement().satisfies(doc ->
-                assertThat(doc.getList("outbox", org.bson.Document.class))
-                        .singleElement()
-                        .satisfies(m -> assertThat(m.getString("type")).isEqualTo("org.waypoint.plan.ActionCreated.v1")));
+        var stored = service.mongo().findAll(Document.class, ActionDocument.COLLECTION);
+        assertThat(stored).singleElement().satisfies(doc -> {
+            assertThat(doc.getList("outbox", Document.class)).extracting(m -> m.getString("type"))
+                    .containsExactly("org.waypoint.plan.ActionCreated.v1");
+            assertThat(doc.getList("history", Document.class)).extracting(h -> h.getString("what")).containsExactly("created");
+        });
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "missing title       | {\"due\":\"2022\",\"leads\":[{\"name\":\"Senior Manager\"}]}                                  | title",
-            "no leads            | {\"title\":\"T\",\"due\":\"2022\",\"leads\":[]}                                                 | leads",
-            "wrong type          | {\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}],\"progressPercent\":\"lots\"}    | progressPercent",
-            "unknown field       | {\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}],\"owner\":\"me\"}               | owner",
-            "progress over 100   | {\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}],\"progressPercent\":101}        | progressPercent",
-            "bad email           | {\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\",\"email\":\"nope\"}]}            | leads[0].email",
-            "unreadable due      | {\"title\":\"T\",\"due\":\"soon\",\"leads\":[{\"name\":\"SM\"}]}                                | due",
-            "start after due     | {\"title\":\"T\",\"due\":\"2022\",\"startDate\":\"2024-01-01\",\"leads\":[{\"name\":\"SM\"}]}   | startDate"})
+            "missing title       | {\"planId\":\"ea-chcj-sip-2021-24\",\"due\":\"2022\",\"leads\":[{\"name\":\"Senior Manager\"}]}                                  | title",
+            "missing plan        | {\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"Senior Manager\"}]}                                                    | planId",
+            "unknown plan        | {\"planId\":\"no-such-plan\",\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}]}                                      | planId",
+            "unknown priority    | {\"planId\":\"ea-chcj-sip-2021-24\",\"priorityId\":\"X9\",\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}]}           | priorityId",
+            "no leads            | {\"planId\":\"ea-chcj-sip-2021-24\",\"title\":\"T\",\"due\":\"2022\",\"leads\":[]}                                                 | leads",
+            "wrong type          | {\"planId\":\"ea-chcj-sip-2021-24\",\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}],\"progressPercent\":\"lots\"}    | progressPercent",
+            "unknown field       | {\"planId\":\"ea-chcj-sip-2021-24\",\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}],\"owner\":\"me\"}               | owner",
+            "progress over 100   | {\"planId\":\"ea-chcj-sip-2021-24\",\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}],\"progressPercent\":101}        | progressPercent",
+            "bad email           | {\"planId\":\"ea-chcj-sip-2021-24\",\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\",\"email\":\"nope\"}]}            | leads[0].email",
+            "unreadable due      | {\"planId\":\"ea-chcj-sip-2021-24\",\"title\":\"T\",\"due\":\"soon\",\"leads\":[{\"name\":\"SM\"}]}                                | due",
+            "due before start    | {\"planId\":\"ea-chcj-sip-2021-24\",\"title\":\"T\",\"due\":\"2022\",\"startDate\":\"2024-01-01\",\"leads\":[{\"name\":\"SM\"}]}   | startDate",
+            "bad step due        | {\"planId\":\"ea-chcj-sip-2021-24\",\"title\":\"T\",\"due\":\"2022\",\"leads\":[{\"name\":\"SM\"}],\"steps\":[{\"text\":\"a\",\"due\":\"later\"}]} | due"})
     void badInputGetsAProblemNamingTheFieldAndStoresNothing(String why, String json, String field) {
-        HttpResponse<String> response = Services.post(actions, staff, json);
+        HttpResponse<String> response = service.post("/api/actions", service.priya, json);
 
-        assertThat(response.statusCode()).as(why).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("errors").findValuesAsString("field")).as(why).contains(field);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
-        assertThat(mongo().count(new org.springframework.data.mongodb.core.query.Query(), ActionDocument.COLLECTION)).isZero();
+        assertInvalidField(response, field);
+        assertThat(service.count(ActionDocument.COLLECTION)).as(why).isZero();
     }
 
     @Test
     void anOversizedTitleIsRefused() {
-        String json = VALID.replace("\"title\":\"Review", "\"title\":\"" + "x".repeat(400) + "Review");
-        HttpResponse<String> response = Services.post(actions, staff, json);
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"field\":\"title\"");
-        assertThat(mongo().count(new org.springframework.data.mongodb.core.query.Query(), ActionDocument.COLLECTION)).isZero();
+        String json = validAction("2022").replace("\"title\":\"Support", "\"title\":\"" + "x".repeat(400) + "Support");
+        assertInvalidField(service.post("/api/actions", service.jamie, json), "title");
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
     }
 
     @Test
     void malformedJsonGetsAProblemWithoutInternals() {
-        HttpResponse<String> response = Services.post(actions, staff, "{\"title\": ");
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"status\":400").doesNotContain("tools.jackson").doesNotContain("Exception");
+        HttpResponse<String> response = service.post("/api/actions", service.jamie, "{\"title\": ");
+        assertProblem(response, 400);
+        assertThat(response.body()).doesNotContain("tools.jackson");
+    }
+
+    // ------------------------------------------------------------------ who may do what
+
+    @Test
+    void withoutAValidTokenTheAnswerIs401() {
+        assertProblem(service.post("/api/actions", null, validAction("2022")), 401);
+        assertProblem(service.post("/api/actions", service.keycloak.expiredToken("jamie.lead", "staff"), validAction("2022")), 401);
+        assertProblem(service.post("/api/actions", service.keycloak.tokenFromOtherIssuer("jamie.lead", "staff"), validAction("2022")), 401);
+        assertProblem(service.get("/api/actions", null), 401);
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
     }
 
     @Test
-    void withoutATokenTheAnswerIs401ProblemJson() {
-        HttpResponse<String> response = Services.post(actions, null, VALID);
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(mongo().count(new org.springframework.data.mongodb.core.query.Query(), ActionDocument.COLLECTION)).isZero();
+    void anAuditorReadsEverythingAndWritesNothing() {
+        String id = create(service.priya, validAction("2022")).path("id").asString();
+        assertProblem(service.post("/api/actions", service.alex, validAction("2022")), 403);
+        assertProblem(service.post("/api/actions/" + id + "/progress", service.alex, "{\"progressPercent\":50}"), 403);
+        assertThat(service.get("/api/actions", service.alex).statusCode()).isEqualTo(200);
+        assertThat(service.get("/api/actions/" + id + "/history", service.alex).statusCode()).isEqualTo(200);
+        assertThat(service.count(ActionDocument.COLLECTION)).isOne();
     }
 
     @Test
-    void expiredOrForeignTokensAreRefused() {
-        assertThat(Services.post(actions, keycloak.expiredToken("jamie.lead", "staff"), VALID).statusCode()).isEqualTo(401);
-        assertThat(Services.post(actions, keycloak.tokenFromOtherIssuer("jamie.lead", "staff"), VALID).statusCode()).isEqualTo(401);
+    void staffMayAddOnlyActionsTheyLead() {
+        assertProblem(service.post("/api/actions", service.morag, validAction("2022")), 403);
+        assertThat(service.post("/api/actions", service.jamie, validAction("2022")).statusCode()).isEqualTo(201);
     }
 
     @Test
-    void anAuditorMayReadButNotCreate() {
-        String viewer = keycloak.token("alex.auditor", "alex.reid@waypoint.example", "auditor");
-        HttpResponse<String> response = Services.post(actions, viewer, VALID);
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(mongo().count(new org.springframework.data.mongodb.core.query.Query(), ActionDocument.COLLECTION)).isZero();
-        assertThat(Services.get(actions, viewer).statusCode()).isEqualTo(200);
+    void aLeadRecordsProgressButAnotherMemberOfStaffMayNot() {
+        String id = create(service.priya, validAction("2022")).path("id").asString();
+
+        assertProblem(service.post("/api/actions/" + id + "/progress", service.morag, "{\"progressPercent\":50}"), 403);
+        HttpResponse<String> recorded = service.post("/api/actions/" + id + "/progress", service.jamie,
+                "{\"progressPercent\":50,\"text\":\"Standards briefed to all teams\"}");
+        assertThat(recorded.statusCode()).isEqualTo(201);
+        assertThat(json(recorded).path("progressPercent").asInt()).isEqualTo(50);
+        assertThat(json(service.get("/api/actions/" + id + "/progress", service.jamie)).get(0).path("author").asString())
+                .isEqualTo("jamie.lead");
     }
 
     @Test
-    void listsFilterByDerivedStatusAndPage() {
-        Services.post(actions, staff, VALID.replace("2021-24", "2021"));
-        Services.post(actions, staff, VALID.replace("2021-24", "2099"));
-        Services.post(actions, staff, VALID.replace("2021-24", "2020"));
+    void aManagerEditsWithinTheirServiceAreaOnly() {
+        JsonNode action = create(service.priya, validAction("2022"));
+        String id = action.path("id").asString();
+        String renamed = validAction("2022").replace("Support the implementation", "Embed");
 
-        JsonNode overdue = JSON.readTree(Services.get(actions + "?status=OVERDUE&size=1&sort=due,desc", staff).body());
+        assertProblem(service.send("PUT", "/api/actions/" + id, service.david, "\"0\"", renamed), 403);
+        assertProblem(service.send("PUT", "/api/actions/" + id, service.jamie, "\"0\"", renamed), 403);
+        HttpResponse<String> updated = service.send("PUT", "/api/actions/" + id, service.sarah, "\"0\"", renamed);
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(json(updated).path("title").asString()).startsWith("Embed");
+    }
+
+    // ------------------------------------------------------------------ concurrency and history
+
+    @Test
+    void aStaleWriteGets412AndTheFirstWriteIsKept() {
+        String id = create(service.priya, validAction("2022")).path("id").asString();
+        String first = validAction("2022").replace("Support the implementation", "First");
+        String second = validAction("2022").replace("Support the implementation", "Second");
+
+        assertThat(service.send("PUT", "/api/actions/" + id, service.sarah, "\"0\"", first).statusCode()).isEqualTo(200);
+        assertProblem(service.send("PUT", "/api/actions/" + id, service.priya, "\"0\"", second), 412);
+        assertThat(json(service.get("/api/actions/" + id, service.priya)).path("title").asString()).startsWith("First");
+        assertProblem(service.send("PUT", "/api/actions/" + id, service.priya, null, second), 428);
+        assertProblem(service.send("POST", "/api/actions/" + id + "/progress", service.jamie, "\"0\"", "{\"progressPercent\":5}"), 412);
+    }
+
+    @Test
+    void everyChangeIsInTheHistoryWithWhoWhenAndWhat() {
+        String id = create(service.priya, validAction("2022")).path("id").asString();
+        service.post("/api/actions/" + id + "/progress", service.jamie, "{\"progressPercent\":30,\"text\":\"Started\"}");
+        service.send("PUT", "/api/actions/" + id + "/exception-report", service.sarah, null,
+                "{\"reason\":\"Standards published late\",\"correctiveAction\":\"Interim guidance issued\",\"revisedDate\":\"2023-09-30\"}");
+
+        JsonNode history = json(service.get("/api/actions/" + id + "/history", service.alex));
+        assertThat(history.findValuesAsString("what")).containsExactly("created", "progress recorded", "exception reported");
+        assertThat(history.get(1).path("by").asString()).isEqualTo("jamie.lead");
+        assertThat(history.get(1).path("changes").get(0).path("field").asString()).isEqualTo("progressPercent");
+        assertThat(history.get(1).path("changes").get(0).path("from").asString()).isEqualTo("0");
+        assertThat(history.get(1).path("changes").get(0).path("to").asString()).isEqualTo("30");
+        JsonNode action = json(service.get("/api/actions/" + id, service.alex));
+        assertThat(action.path("judgedBy").asString()).isEqualTo("2023-09-30");
+        assertThat(action.path("exceptionReport").path("reportedBy").asString()).isEqualTo("sarah.manager");
+    }
+
+    @Test
+    void anExceptionReportNeedsItsReasonCorrectiveActionAndDate() {
+        String id = create(service.priya, validAction("2022")).path("id").asString();
+        assertInvalidField(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, null,
+                "{\"reason\":\"\",\"correctiveAction\":\"x\",\"revisedDate\":\"2023-01-01\"}"), "reason");
+        assertInvalidField(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, null,
+                "{\"reason\":\"r\",\"correctiveAction\":\"x\",\"revisedDate\":\"someday\"}"), "revisedDate");
+        assertThat(json(service.get("/api/actions/" + id, service.jamie)).path("exceptionReport").isNull()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ lists
+
+    @Test
+    void listsFilterByDerivedStatusDatesAndTextAndPage() {
+        create(service.priya, validAction("2021"));
+        create(service.priya, validAction("2099"));
+        create(service.priya, validAction("2020").replace("MAPPA", "Joint Investigative Interviewing")
+                .replace("\"startDate\":\"2021-04-01\",", ""));
+
+        JsonNode overdue = json(service.get("/api/actions?status=OVERDUE&size=1&sort=due,desc", service.jamie));
         assertThat(overdue.path("total").asInt()).isEqualTo(2);
         assertThat(overdue.path("totalPages").asInt()).isEqualTo(2);
         assertThat(overdue.path("items")).hasSize(1);
         assertThat(overdue.path("items").get(0).path("due").path("asWritten").asString()).isEqualTo("2021");
 
-        assertThat(Services.get(actions + "?status=SOMETIMES", staff).statusCode()).isEqualTo(400);
-        assertThat(Services.get(actions + "?size=0", staff).body()).contains("\"field\":\"size\"");
+        assertThat(json(service.get("/api/actions?dueAfter=2030-01-01", service.jamie)).path("total").asInt()).isOne();
+        assertThat(json(service.get("/api/actions?q=joint%20investigative", service.jamie)).path("total").asInt()).isOne();
+        assertThat(json(service.get("/api/actions?lead=jamie.lead&planId=" + PLAN + "&priorityId=SP", service.jamie))
+                .path("total").asInt()).isEqualTo(3);
+        assertThat(json(service.get("/api/actions?serviceArea=" + ADULTS.replace(" ", "%20"), service.jamie)).path("total").asInt()).isZero();
+
+        assertInvalidField(service.get("/api/actions?status=SOMETIMES", service.jamie), "status");
+        assertInvalidField(service.get("/api/actions?size=0", service.jamie), "size");
+        assertInvalidField(service.get("/api/actions?sort=colour", service.jamie), "sort");
+        assertInvalidField(service.get("/api/actions?dueBefore=tomorrow", service.jamie), "dueBefore");
     }
 
     @Test
-    void anUnknownActionIs404ProblemJson() {
-        HttpResponse<String> response = Services.get(actions + "/no-such-action", staff);
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+    void unknownActionsAre404ProblemJsonOnEveryEndpoint() {
+        for (String path : List.of("/api/actions/none", "/api/actions/none/history", "/api/actions/none/progress")) {
+            assertProblem(service.get(path, service.jamie), 404);
+        }
+        assertProblem(service.post("/api/actions/none/progress", service.priya, "{\"progressPercent\":5}"), 404);
+        assertProblem(service.send("PUT", "/api/actions/none", service.priya, "\"0\"", validAction("2022")), 404);
     }
 
     @Test
     void healthIsOpenAndReportsReadiness() {
-        HttpResponse<String> readiness = Services.get(Services.url(app) + "/actuator/health/readiness", null);
+        HttpResponse<String> readiness = service.get("/actuator/health/readiness", null);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("UP");
-        assertThat(Services.get(Services.url(app) + "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void aStaleWriteIsRefusedAndTheFirstWriteIsKept() {
-        var actions = app.getBean(org.waypoint.plan.action.domain.Actions.class);
-        var action = org.waypoint.plan.action.domain.ActionFixture.anAction().build();
-        actions.insert(action, java.util.List.of());
-        var announced = action.detectOverdue(java.time.LocalDate.of(2022, 4, 1)).orElseThrow();
-        actions.update(announced.action(), announced.events());
-
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> actions.update(announced.action(), announced.events()))
-                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
-        var stored = mongo().findById(action.id().value(), org.bson.Document.class, ActionDocument.COLLECTION);
-        assertThat(stored.getLong("version")).isEqualTo(1L);
-        assertThat(stored.getList("outbox", org.bson.Document.class)).hasSize(1);
-    }
-
-    private static MongoTemplate mongo() {
-        return app.getBean(MongoTemplate.class);
+        assertThat(service.get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
     }
 }

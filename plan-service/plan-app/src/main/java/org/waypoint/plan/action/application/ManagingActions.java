@@ -1,0 +1,138 @@
+package org.waypoint.plan.action.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.waypoint.plan.action.domain.Action;
+import org.waypoint.plan.action.domain.ActionDetails;
+import org.waypoint.plan.action.domain.ActionId;
+import org.waypoint.plan.action.domain.Actions;
+import org.waypoint.plan.common.domain.HistoryEntry;
+import org.waypoint.plan.plan.domain.Plan;
+import org.waypoint.plan.plan.domain.PlanId;
+import org.waypoint.plan.plan.domain.Plans;
+import org.waypoint.platform.security.Caller;
+import org.waypoint.platform.security.Roles;
+import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.web.NotFoundException;
+
+/**
+ * Use cases of people changing actions, with the permission rule: a performance officer or admin
+ * anywhere; a manager within their service area; a lead (a staff member named as lead) records
+ * progress and exception reports on their own actions, and may add an action they lead.
+ */
+@Service
+public class ManagingActions {
+
+    private final Actions actions;
+    private final Plans plans;
+    private final StatusRules rules;
+    private final Clock clock;
+
+    public ManagingActions(Actions actions, Plans plans, StatusRules rules, Clock clock) {
+        this.actions = actions;
+        this.plans = plans;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public Action create(ActionDetails details, int progressPercent, Caller caller) {
+        checkBelongs(details);
+        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, details.serviceArea(), leadUsernames(details))) {
+            throw new AccessDeniedException("may not add actions in " + details.serviceArea());
+        }
+        Action.Changed created = Action.create(ActionId.newId(), details, progressPercent, caller.username(), now());
+        Action action = created.action();
+        actions.insert(action, created.events(), new HistoryEntry(now(), caller.username(), "created",
+                Action.diff(null, action)), nextReview(action));
+        return action;
+    }
+
+    /** New details, postponement or cancellation: managers in the area, officers, admins. */
+    public Action update(ActionId id, long expectedVersion, ActionDetails details, boolean postponed, boolean cancelled,
+                         Caller caller) {
+        checkBelongs(details);
+        return change(id, expectedVersion, caller, "updated", false, details.serviceArea(),
+                action -> action.update(details, postponed, cancelled, caller.username(), now()));
+    }
+
+    public Action recordProgress(ActionId id, Long expectedVersion, int percent, String text, LocalDate asOf, Caller caller) {
+        LocalDate date = asOf == null ? today() : asOf;
+        if (date.isAfter(today())) {
+            throw new InvalidInputException("asOf", "must not be in the future");
+        }
+        return change(id, expectedVersion, caller, "progress recorded", true, null,
+                action -> action.recordProgress(percent, text, date, caller.username(), now()));
+    }
+
+    public Action reportException(ActionId id, Long expectedVersion, String reason, String correctiveAction,
+                                  LocalDate revisedDate, Caller caller) {
+        return change(id, expectedVersion, caller, "exception reported", true, null,
+                action -> action.reportException(reason, correctiveAction, revisedDate, caller.username(), now()));
+    }
+
+    public Action withdrawException(ActionId id, Long expectedVersion, Caller caller) {
+        return change(id, expectedVersion, caller, "exception withdrawn", true, null,
+                action -> action.withdrawException(caller.username(), now()));
+    }
+
+    private Action change(ActionId id, Long expectedVersion, Caller caller, String what, boolean leadsMay,
+                          String newServiceArea, Function<Action, Action.Changed> change) {
+        Action before = actions.find(id).orElseThrow(() -> new NotFoundException("There is no action " + id + "."));
+        if (expectedVersion != null && expectedVersion != before.version()) {
+            throw new OptimisticLockingFailureException("action " + id + " is at version " + before.version());
+        }
+        List<String> owners = leadsMay ? before.leadUsernames() : List.of();
+        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, before.details().serviceArea(), owners)) {
+            throw new AccessDeniedException("may not change action " + id);
+        }
+        if (newServiceArea != null && !caller.mayWrite(Roles.PERFORMANCE_OFFICER, newServiceArea, List.of())) {
+            throw new AccessDeniedException("may not move action " + id + " to " + newServiceArea);
+        }
+        Action.Changed changed = change.apply(before);
+        if (changed.events().isEmpty() && changed.action() == before) {
+            return before;
+        }
+        Action after = changed.action();
+        actions.update(after, changed.events(), new HistoryEntry(now(), caller.username(), what, Action.diff(before, after)),
+                nextReview(after));
+        return actions.find(id).orElseThrow();
+    }
+
+    private void checkBelongs(ActionDetails details) {
+        Plan plan = plans.find(new PlanId(details.planId()))
+                .orElseThrow(() -> new InvalidInputException("planId", "names no plan: " + details.planId()));
+        if (details.priorityId() != null && !plan.details().hasPriority(details.priorityId())) {
+            throw new InvalidInputException("priorityId", "is not a priority of plan " + details.planId());
+        }
+    }
+
+    private static List<String> leadUsernames(ActionDetails details) {
+        List<String> usernames = new ArrayList<>();
+        details.leads().forEach(l -> {
+            if (l.username() != null) {
+                usernames.add(l.username());
+            }
+        });
+        return usernames;
+    }
+
+    private LocalDate nextReview(Action action) {
+        return action.nextReviewOn(today(), rules.current());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
