@@ -260,6 +260,27 @@ class BudgetApiTest {
         assertThat(Http.get(base + "/totals?by=colour", users.alex()).body()).contains("\"field\":\"by\"");
     }
 
+    @Test
+    void anUploadedTableIsCheckedAndEveryDisagreementReportedWithoutStoringAnything() throws Exception {
+        String seed000 = new String(getClass().getClassLoader().getResourceAsStream("seeds/000-budget-2021-22.tsv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> checked = Http.postCsv(base + "/imports/check", users.fiona(), seed000);
+
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(checked.body());
+        assertThat(report.path("disagreements")).hasSize(2);
+        assertThat(report.path("disagreements").findValuesAsString("stated")).contains("26471000.00");
+        assertThat(report.path("disagreements").findValuesAsString("computed")).contains("26748000.00");
+        assertThat(report.path("agrees").asBoolean()).isFalse();
+
+        HttpResponse<String> malformed = Http.postCsv(base + "/imports/check", users.fiona(),
+                "Service Division,EAC £m,NHS £m\nJustice Services,1.933,0\nHealth Visiting,lots,\n");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"field\":\"file\"").contains("row 3");
+        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+    }
+
     private static String create(String json) {
         HttpResponse<String> created = Http.post(lines, users.fiona(), json);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
