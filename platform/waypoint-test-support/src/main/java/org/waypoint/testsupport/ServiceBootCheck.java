@@ -23,6 +23,7 @@ public final class ServiceBootCheck {
              ConfigurableApplicationContext app = Services.start(application, configName, WebApplicationType.SERVLET, Map.of(
                      "spring.mongodb.uri", mongo.uri(configName + "-boot-check"),
                      "spring.kafka.bootstrap-servers", "127.0.0.1:1",
+                     "spring.kafka.admin.auto-create", "false",
                      "waypoint.keycloak.url", keycloak.url()))) {
             String base = Services.url(app);
 

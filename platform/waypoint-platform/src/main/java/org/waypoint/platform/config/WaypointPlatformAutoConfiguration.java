@@ -92,7 +92,7 @@ public class WaypointPlatformAutoConfiguration {
         OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
                                 @Value("${waypoint.outbox.collections}") List<String> collections,
                                 @Value("${waypoint.outbox.poll-interval:500ms}") Duration pollInterval,
-                                @Value("${waypoint.outbox.send-timeout:10s}") Duration sendTimeout,
+                                @Value("${waypoint.outbox.send-timeout:30s}") Duration sendTimeout,
                                 @Value("${waypoint.outbox.batch-size:100}") int batchSize) {
             return new OutboxRelay(mongo, kafka, collections, pollInterval, sendTimeout, batchSize);
         }

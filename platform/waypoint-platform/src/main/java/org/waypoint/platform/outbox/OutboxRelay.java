@@ -22,7 +22,9 @@ import org.waypoint.platform.events.CloudEvent;
  * Publishes what aggregates left in their {@code outbox} field, in order, and removes each message
  * only after Kafka has acknowledged it. If Kafka is down the messages stay where they are and are
  * retried on the next pass; if the process dies, the next process finds them. Delivery is
- * therefore at least once; consumers de-duplicate by event id.
+ * therefore at least once; consumers de-duplicate by event id. The wait for Kafka's answer
+ * ({@code waypoint.outbox.send-timeout}, 30 s) is longer than the producer's own delivery timeout
+ * (10 s), so a send is never given up while Kafka might still accept it.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -114,7 +116,7 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (publishPending() == 0) {
-                    Thread.sleep(pollInterval.toMillis());
+                    sleepUnlessStopped();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -122,7 +124,7 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Outbox relay pass failed; retrying: {}", rootMessage(e));
                 try {
-                    Thread.sleep(pollInterval.toMillis());
+                    sleepUnlessStopped();
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;
@@ -131,17 +133,31 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Lets the pass in progress finish (a message sent but not yet removed would be sent again by
+     * the next process), then stops; interrupts only if the pass does not end in time.
+     */
     @Override
     public void stop() {
         running = false;
         Thread t = worker;
         if (t != null) {
-            t.interrupt();
             try {
-                t.join(5000);
+                t.join(sendTimeout.toMillis() + 2000);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(2000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void sleepUnlessStopped() throws InterruptedException {
+        long until = System.nanoTime() + pollInterval.toNanos();
+        while (running && System.nanoTime() < until) {
+            Thread.sleep(Math.min(50, pollInterval.toMillis()));
         }
     }
 

@@ -1,0 +1,163 @@
+package org.waypoint.plan.action.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.waypoint.plan.support.PlanServiceRunning.CHILDREN;
+import static org.waypoint.plan.support.PlanServiceRunning.assertProblem;
+import static org.waypoint.plan.support.PlanServiceRunning.json;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.waypoint.plan.action.persistence.ActionDocument;
+import org.waypoint.plan.action.spreadsheet.Spreadsheets;
+import org.waypoint.plan.plan.persistence.PlanDocument;
+import org.waypoint.plan.support.PlanServiceRunning;
+
+import tools.jackson.databind.JsonNode;
+
+/** Importing an action plan from CSV or XLSX with a row-by-row report, and exporting any list. */
+class ActionFilesTest {
+
+    static PlanServiceRunning service;
+    static final String PLAN = "clacks-childcare-2012";
+
+    /** Seed 002 (Clackmannanshire long-term childcare action plan, 2012): Recommendation / Action / Lead / Review Date / Progress. */
+    static final String SEED_002 = """
+            Recommendation,Action,Lead,Review Date,Progress,Due
+            R1,Develop a permanence planning protocol for looked after children,JM VdS,2012-06-30,40%,2012
+            R2,Introduce a tracking system for children in long-term care,Senior Manager,2012-09-30,10,2012
+            R3,"Review the fostering and adoption panel arrangements, with partners",JM; Panel Adviser,,0,2013
+            """;
+
+    @BeforeAll
+    static void start() {
+        service = new PlanServiceRunning();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @BeforeEach
+    void aPlanWithNoActions() {
+        service.empty(ActionDocument.COLLECTION, PlanDocument.COLLECTION);
+        service.createPlan(PLAN, CHILDREN);
+    }
+
+    @Test
+    void aSeedStyleCsvIsImportedRowByRow() {
+        HttpResponse<String> response = upload("plan.csv", SEED_002.getBytes(StandardCharsets.UTF_8), false, service.priya);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode report = json(response);
+        assertThat(report.path("accepted").asInt()).isEqualTo(3);
+        assertThat(report.path("rows").get(0).path("row").asInt()).isEqualTo(2);
+        JsonNode r1 = json(service.get("/api/actions?q=permanence%20planning", service.jamie)).path("items").get(0);
+        assertThat(r1.path("reference").asString()).isEqualTo("R1");
+        assertThat(r1.path("leads").get(0).path("name").asString()).isEqualTo("JM VdS");
+        assertThat(r1.path("progressPercent").asInt()).isEqualTo(40);
+        assertThat(r1.path("due").path("date").asString()).isEqualTo("2013-03-31");
+        assertThat(r1.path("reviewDate").asString()).isEqualTo("2012-06-30");
+        assertThat(json(service.get("/api/actions?q=fostering", service.jamie)).path("items").get(0).path("leads")).hasSize(2);
+    }
+
+    @Test
+    void oneBadRowRejectsTheFileNamesTheRowAndFieldAndStoresNothing() {
+        String bad = SEED_002 + "R4,Pilot a new kinship support model,Senior Manager,someday,15%,2013\n"
+                + "R5,Extend the kinship model to all localities,Senior Manager,,150%,2013\n";
+        HttpResponse<String> response = upload("plan.csv", bad.getBytes(StandardCharsets.UTF_8), false, service.priya);
+
+        assertProblem(response, 400);
+        JsonNode problem = json(response);
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("rows[5].reviewDate", "rows[6].progress");
+        assertThat(problem.path("report").path("accepted").asInt()).isEqualTo(3);
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
+    @Test
+    void aDryRunReportsWithoutStoring() {
+        HttpResponse<String> response = upload("plan.csv", SEED_002.getBytes(StandardCharsets.UTF_8), true, service.priya);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("stored").asBoolean()).isFalse();
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
+    @Test
+    void anXlsxFileImportsLikeACsv() throws Exception {
+        byte[] xlsx = Spreadsheets.write(List.of("Reference", "Action", "Lead", "Due", "Priority"),
+                List.of(List.of("SP-1", "Deliver the Protecting People Multi-Agency Training Programme", "Senior Manager", "2021-24",
+                        "Safe and Protected")), Spreadsheets.Format.XLSX);
+        HttpResponse<String> response = upload("plan.xlsx", xlsx, false, service.sarah);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(json(service.get("/api/actions?priorityId=SP", service.jamie)).path("total").asInt()).isOne();
+    }
+
+    @Test
+    void filesThatAreNotTablesOrNotAllowedAreRefused() {
+        assertProblem(upload("plan.pdf", "%PDF".getBytes(StandardCharsets.UTF_8), false, service.priya), 400);
+        assertProblem(upload("plan.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8), false, service.priya), 400);
+        assertProblem(upload("plan.csv", "Colour,Size\nred,big\n".getBytes(StandardCharsets.UTF_8), false, service.priya), 400);
+        assertProblem(upload("plan.csv", SEED_002.getBytes(StandardCharsets.UTF_8), false, service.jamie), 403);
+        assertProblem(upload("plan.csv", SEED_002.getBytes(StandardCharsets.UTF_8), false, service.david), 403);
+        assertProblem(upload("plan.csv", SEED_002.getBytes(StandardCharsets.UTF_8), false, null), 401);
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
+    @Test
+    void aFilteredListExportsAsCsvAndXlsx() throws Exception {
+        upload("plan.csv", SEED_002.getBytes(StandardCharsets.UTF_8), false, service.priya);
+
+        HttpResponse<String> csv = service.get("/api/actions/export?format=csv&q=fostering", service.alex);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".csv");
+        List<Spreadsheets.Row> rows = Spreadsheets.read(new ByteArrayInputStream(csv.body().getBytes(StandardCharsets.UTF_8)),
+                Spreadsheets.Format.CSV);
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.cells().get("Reference")).isEqualTo("R3");
+            assertThat(r.cells().get("Leads")).isEqualTo("JM; Panel Adviser");
+            assertThat(r.cells().get("Status")).isEqualTo("OVERDUE");
+        });
+
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(service.base + "/api/actions/export?format=xlsx")).header("Authorization", "Bearer " + service.alex).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(3);
+        }
+        assertProblem(service.get("/api/actions/export?format=pdf", service.alex), 400);
+    }
+
+    private static HttpResponse<String> upload(String filename, byte[] content, boolean dryRun, String token) {
+        String boundary = "waypoint-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.base + "/api/actions/import?planId=" + PLAN
+                        + "&dryRun=" + dryRun))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
