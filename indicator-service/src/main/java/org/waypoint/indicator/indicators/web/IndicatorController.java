@@ -164,8 +164,9 @@ public class IndicatorController {
     public ExceptionReport exceptions(@RequestParam(required = false) String serviceArea,
                                       @RequestParam(required = false) String theme,
                                       @RequestParam(required = false) String owner,
-                                      @RequestParam(required = false) String period) {
-        IndicatorQueries.Filter filter = filter(serviceArea, theme, owner, null, period, null);
+                                      @RequestParam(required = false) String period,
+                                      @RequestParam(required = false) String q) {
+        IndicatorQueries.Filter filter = filter(serviceArea, theme, owner, null, period, q);
         List<ScorecardRow> rows = scorecards.exceptions(filter).stream().map(ScorecardRow::of).toList();
         return new ExceptionReport(filter.period() == null ? null : filter.period().label(), rows.size(), rows);
     }

@@ -328,4 +328,115 @@ class IndicatorApiTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
+
+    // ---- import and export ----
+
+    static final String SEED_003_TABLE = """
+            Code,Measure,Baseline,Annual Target,Links,Service,Owner Username
+            SL-2,95% of clients are first seen within two working days of a DTTO commencing,95%,95%,C6.6,Children and Justice,jamie.lead
+            SL-16,Monitor the ratio of planned/unplanned referrals received,70/30,70/30,C2.1,Adult and Older People,morag.lead
+            SL-99,A measure with a baseline in pounds and a target in percent,£5,95%,,Children and Justice,
+            SL-21,Report on the number of new clients supported by the Money Matters Advice Service,"2,500","2,500",,Performance and Support,
+            """;
+
+    static JsonNode importCsv(String path, String token, String csv) {
+        HttpResponse<String> response = Http.postCsv(Services.url(app) + path, token, csv);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aSeed003TableImportsRowByRowReportingTheBadRowAndStoringTheRest() {
+        JsonNode report = importCsv("/api/indicators/import?targetYear=2021/22", officer, SEED_003_TABLE);
+
+        assertThat(report.path("created").asInt()).isEqualTo(3);
+        assertThat(report.path("rejected").asInt()).isEqualTo(1);
+        JsonNode bad = report.path("rows").get(2);
+        assertThat(bad.path("row").asInt()).isEqualTo(4);
+        assertThat(bad.path("code").asString()).isEqualTo("SL-99");
+        assertThat(bad.path("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(bad.path("field").asString()).isEqualTo("targets.2021/22");
+        assertThat(stored()).isEqualTo(3);
+
+        JsonNode ratio = JSON.readTree(Http.get(base + "?q=SL-16", auditor).body()).path("items").get(0);
+        assertThat(ratio.path("unit").asString()).isEqualTo("RATIO");
+
+        JsonNode again = importCsv("/api/indicators/import?targetYear=2021/22", officer, SEED_003_TABLE);
+        assertThat(again.path("unchanged").asInt()).isEqualTo(3);
+        assertThat(stored()).isEqualTo(3);
+    }
+
+    @Test
+    void aDryRunChecksEveryRowAndStoresNothing() {
+        JsonNode report = importCsv("/api/indicators/import?dryRun=true&targetYear=2021/22", officer, SEED_003_TABLE);
+
+        assertThat(report.path("dryRun").asBoolean()).isTrue();
+        assertThat(report.path("created").asInt()).isEqualTo(3);
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void staffCannotImportDefinitions() {
+        JsonNode report = importCsv("/api/indicators/import?targetYear=2021/22", jamie, SEED_003_TABLE);
+        assertThat(report.path("rejected").asInt()).isEqualTo(4);
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void measurementsImportWithSeed004sNotYetAvailableAndABadPeriodRejected() {
+        define(caseConferences("4.6"));
+        JsonNode report = importCsv("/api/measurements/import", officer, """
+                code,period,value,commentary
+                4.6,2021/22 Q2,96%,
+                4.6,2021/22 Q3,Data available in January 2022,
+                4.6,Autumn 2021,50%,
+                4.7,2021/22 Q3,50%,
+                """);
+
+        assertThat(report.path("created").asInt()).isEqualTo(2);
+        assertThat(report.path("rows").findValuesAsString("field")).contains("period", "code");
+        JsonNode current = JSON.readTree(Http.get(base + "?q=4.6", auditor).body()).path("items").get(0).path("asAt");
+        assertThat(current.path("period").asString()).isEqualTo("2021/22 Q3");
+        assertThat(current.path("expectedOn").asString()).isEqualTo("2022-01-31");
+        assertThat(current.path("commentary").asString()).isEqualTo("Data available in January 2022");
+    }
+
+    @Test
+    void exportsRoundTripAsCsvAndXlsx() throws Exception {
+        importCsv("/api/indicators/import?targetYear=2021/22", officer, SEED_003_TABLE);
+        String id = JSON.readTree(Http.get(base + "?q=SL-2", auditor).body()).path("items").get(0).path("id").asString();
+        record(id, officer, "2021/22", "97%", "Above target", null);
+
+        HttpResponse<String> csv = Http.get(base + "/export", auditor);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().lines().count()).isEqualTo(4);
+        assertThat(importCsv("/api/indicators/import", officer, csv.body()).path("unchanged").asInt()).isEqualTo(3);
+
+        HttpResponse<String> measurements = Http.get(Services.url(app) + "/api/measurements/export", auditor);
+        assertThat(measurements.body()).contains("SL-2,2021/22,97%,,Above target,95%,GREEN,No concerns");
+
+        var xlsx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/export?format=xlsx")).header("Authorization", "Bearer " + auditor).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        var reimport = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/import")).header("Authorization", "Bearer " + officer)
+                        .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(xlsx.body())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(reimport.statusCode()).as(reimport.body()).isEqualTo(200);
+        assertThat(JSON.readTree(reimport.body()).path("unchanged").asInt()).isEqualTo(3);
+
+        JsonNode list = JSON.readTree(Http.get(Services.url(app) + "/api/measurements?period=2021/22", auditor).body());
+        assertThat(list.path("total").asInt()).isEqualTo(1);
+        assertThat(list.path("items").get(0).path("measurement").path("status").asString()).isEqualTo("GREEN");
+    }
+
+    @Test
+    void anUnreadableFileIsRefusedNamingTheFile() {
+        HttpResponse<String> response = Http.postCsv(base + "/import", officer, "code,name\n\"unclosed");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"file\"");
+    }
 }
