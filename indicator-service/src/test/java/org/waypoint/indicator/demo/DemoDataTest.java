@@ -106,10 +106,20 @@ class DemoDataTest {
     }
 
     @Test
-    void startingAgainLoadsNothingTwice() {
+    void startingAgainLoadsNothingTwiceAndEachInstanceSeesTheOthersSavesInItsSummary() {
         long before = app.getBean(MongoTemplate.class).count(new Query(), IndicatorDocument.COLLECTION);
+        String officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
+        String auditor = keycloak.token("alex.auditor", "alex.reid@waypoint.example", "auditor");
         try (ConfigurableApplicationContext again = startWithDemoData()) {
             assertThat(again.getBean(MongoTemplate.class).count(new Query(), IndicatorDocument.COLLECTION)).isEqualTo(before);
+
+            var created = Http.post(Services.url(again) + "/api/indicators", officer, """
+                    {"code":"X-1","name":"Saved by the other instance","unit":"count","polarity":"monitor only",
+                     "frequency":"annual"}""");
+            assertThat(created.statusCode()).isEqualTo(201);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(JSON.readTree(Http.get(Services.url(app) + "/api/indicators/summary?q=X-1", auditor).body())
+                            .path("total").asInt()).isEqualTo(1));
         }
         assertThat(before).isEqualTo(78);
     }

@@ -61,6 +61,7 @@ public record IndicatorDocument(
         String currentPeriod,
         String currentStatus,
         List<StatusDocument> statuses,
+        Instant savedAt,
         long version) {
 
     public static final String COLLECTION = "indicators";
@@ -99,7 +100,7 @@ public record IndicatorDocument(
     public record StatusDocument(String period, LocalDate end, String status, String trend, boolean needsRemedialCommentary) {
     }
 
-    static IndicatorDocument from(Indicator indicator, Tolerance organisationDefault) {
+    static IndicatorDocument from(Indicator indicator, Tolerance organisationDefault, Instant savedAt) {
         Definition d = indicator.definition();
         List<PeriodView> views = indicator.periods(organisationDefault);
         PeriodView current = indicator.current(organisationDefault);
@@ -128,7 +129,7 @@ public record IndicatorDocument(
                 views.stream().map(v -> new StatusDocument(v.period().label(), v.period().end(),
                         v.assessment().status().name(), v.trend() == null ? null : v.trend().name(),
                         v.needsRemedialCommentary())).toList(),
-                indicator.version());
+                savedAt, indicator.version());
     }
 
     Indicator toDomain() {

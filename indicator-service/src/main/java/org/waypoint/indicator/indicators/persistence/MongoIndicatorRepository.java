@@ -1,16 +1,11 @@
 package org.waypoint.indicator.indicators.persistence;
 
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,12 +19,10 @@ import org.waypoint.indicator.indicators.application.OrganisationSettings;
 import org.waypoint.indicator.indicators.domain.Indicator;
 import org.waypoint.indicator.indicators.domain.IndicatorId;
 import org.waypoint.indicator.indicators.domain.Indicators;
-import org.waypoint.indicator.indicators.domain.Status;
 import org.waypoint.indicator.indicators.messaging.IndicatorEventsOutbox;
 import org.waypoint.platform.outbox.MongoOutboxWriter;
 import org.waypoint.platform.validation.InvalidInputException;
 
-import com.mongodb.client.model.Projections;
 
 /** Indicators in MongoDB, each saved together with the events it caused (see {@link MongoOutboxWriter}). */
 @Repository
@@ -39,21 +32,26 @@ public class MongoIndicatorRepository implements Indicators, IndicatorQueries {
     private final MongoOutboxWriter writer;
     private final IndicatorEventsOutbox events;
     private final OrganisationSettings settings;
+    private final StatusIndex index;
+    private final Clock clock;
 
     public MongoIndicatorRepository(MongoTemplate mongo, MongoOutboxWriter writer, IndicatorEventsOutbox events,
-                                    OrganisationSettings settings) {
+                                    OrganisationSettings settings, StatusIndex index, Clock clock) {
         this.mongo = mongo;
         this.writer = writer;
         this.events = events;
         this.settings = settings;
+        this.index = index;
+        this.clock = clock;
         mongo.indexOps(IndicatorDocument.COLLECTION).createIndex(new Index("code", Sort.Direction.ASC).unique());
     }
 
     @Override
     public void insert(Indicator indicator, List<IndicatorEvent> caused) {
+        IndicatorDocument doc = IndicatorDocument.from(indicator, settings.defaultTolerance(), clock.instant());
         try {
-            writer.insert(IndicatorDocument.from(indicator, settings.defaultTolerance()), IndicatorDocument.COLLECTION,
-                    events.messages(caused));
+            writer.insert(doc, IndicatorDocument.COLLECTION, events.messages(caused));
+            index.saved(doc);
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("code", "is already used by another indicator: " + indicator.definition().code());
         }
@@ -61,9 +59,10 @@ public class MongoIndicatorRepository implements Indicators, IndicatorQueries {
 
     @Override
     public void update(Indicator indicator, List<IndicatorEvent> caused) {
+        IndicatorDocument doc = IndicatorDocument.from(indicator, settings.defaultTolerance(), clock.instant());
         try {
-            writer.update(IndicatorDocument.from(indicator, settings.defaultTolerance()), indicator.id().value(),
-                    indicator.version(), IndicatorDocument.COLLECTION, events.messages(caused));
+            writer.update(doc, indicator.id().value(), indicator.version(), IndicatorDocument.COLLECTION, events.messages(caused));
+            index.saved(doc);
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("code", "is already used by another indicator: " + indicator.definition().code());
         }
@@ -120,49 +119,9 @@ public class MongoIndicatorRepository implements Indicators, IndicatorQueries {
         return criteria;
     }
 
-    /**
-     * Counts straight from the derived {@code statuses}: only the fields needed are read, and no
-     * indicator is rebuilt, so a committee summary over thousands of indicators stays fast.
-     */
+    /** Counted from the in-memory {@link StatusIndex}, kept up to date from every save. */
     @Override
     public Counts count(Filter filter) {
-        Bson query = new Document(criteria(filter).getCriteriaObject());
-        Bson projection = Projections.include("currentStatus", "statuses.end", "statuses.status",
-                "statuses.needsRemedialCommentary");
-        Date asAt = filter.period() == null ? null
-                : Date.from(filter.period().end().atStartOfDay(ZoneOffset.UTC).toInstant());
-        long[] counts = new long[Status.values().length];
-        long redWithoutCommentary = 0;
-        for (Document doc : mongo.getCollection(IndicatorDocument.COLLECTION).find(query).projection(projection)) {
-            String status;
-            boolean needsCommentary = false;
-            List<Document> statuses = doc.getList("statuses", Document.class, List.of());
-            Document chosen = null;
-            if (asAt == null) {
-                chosen = statuses.isEmpty() ? null : statuses.getLast();
-            } else {
-                for (Document s : statuses) {
-                    Date end = s.getDate("end");
-                    if (end != null && !end.after(asAt)) {
-                        chosen = s;
-                    }
-                }
-            }
-            if (chosen == null) {
-                status = asAt == null && doc.getString("currentStatus") != null ? doc.getString("currentStatus") : Status.GREY.name();
-            } else {
-                status = chosen.getString("status");
-                needsCommentary = Boolean.TRUE.equals(chosen.getBoolean("needsRemedialCommentary"));
-            }
-            counts[Status.valueOf(status).ordinal()]++;
-            if (needsCommentary) {
-                redWithoutCommentary++;
-            }
-        }
-        Map<Status, Long> byStatus = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) {
-            byStatus.put(s, counts[s.ordinal()]);
-        }
-        return new Counts(byStatus, redWithoutCommentary);
+        return index.count(filter);
     }
 }

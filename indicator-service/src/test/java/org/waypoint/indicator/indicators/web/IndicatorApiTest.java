@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.waypoint.indicator.Http;
 import org.waypoint.indicator.IndicatorServiceApplication;
 import org.waypoint.indicator.indicators.persistence.IndicatorDocument;
+import org.waypoint.indicator.indicators.persistence.StatusIndex;
 import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
 import org.waypoint.testsupport.TestKeycloak;
@@ -87,6 +88,7 @@ class IndicatorApiTest {
     @BeforeEach
     void empty() {
         mongo().remove(new Query(), IndicatorDocument.COLLECTION);
+        app.getBean(StatusIndex.class).rebuild();
     }
 
     static MongoTemplate mongo() {
@@ -320,6 +322,16 @@ class IndicatorApiTest {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("\"field\":\"code\"");
         assertThat(stored()).isEqualTo(1);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpoints() {
+        HttpResponse<String> docs = Http.get(Services.url(app) + "/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = JSON.readTree(docs.body()).path("paths");
+        assertThat(paths.has("/api/indicators/summary")).isTrue();
+        assertThat(paths.has("/api/indicators/{id}/measurements")).isTrue();
+        assertThat(paths.has("/api/measurements/import")).isTrue();
     }
 
     @Test
