@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -43,7 +42,6 @@ public class MongoIndicatorRepository implements Indicators, IndicatorQueries {
         this.settings = settings;
         this.index = index;
         this.clock = clock;
-        mongo.indexOps(IndicatorDocument.COLLECTION).createIndex(new Index("code", Sort.Direction.ASC).unique());
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import org.waypoint.indicator.indicators.application.IndicatorQueries;
 import org.waypoint.indicator.indicators.domain.Status;
@@ -30,7 +31,8 @@ import com.mongodb.client.model.Projections;
  * thousands of indicators is counted in memory rather than read from MongoDB each time (see ADR
  * 0011). This instance's own saves update it at once; a background thread reads what other
  * instances saved ({@code savedAt} newer than the last pass, with an overlap for clock skew) every
- * {@code waypoint.indicator.status-index.refresh} (default 2 s).
+ * {@code waypoint.indicator.status-index.refresh} (default 2 s). Its first pass also makes sure
+ * indicator codes are unique (a unique index), off the start-up path.
  */
 @Component
 public class StatusIndex implements SmartLifecycle {
@@ -51,6 +53,7 @@ public class StatusIndex implements SmartLifecycle {
     private volatile Instant lastRebuild = Instant.EPOCH;
     private volatile Instant lastSeen;
     private volatile boolean loaded;
+    private volatile boolean indexed;
     private volatile boolean running;
     private Thread worker;
 
@@ -66,6 +69,12 @@ public class StatusIndex implements SmartLifecycle {
      * {@code waypoint.indicator.status-index.rebuild} (default 5 minutes).
      */
     public synchronized void rebuild() {
+        if (!indexed) {
+            // here rather than at start-up, so that the service starts while MongoDB is still coming up
+            mongo.indexOps(IndicatorDocument.COLLECTION).createIndex(
+                    new Index("code", org.springframework.data.domain.Sort.Direction.ASC).unique());
+            indexed = true;
+        }
         Map<String, Entry> old = entries;
         entries = new ConcurrentHashMap<>();
         lastSeen = null;
