@@ -37,6 +37,9 @@ public class ManagingIndicators {
     public Indicator define(IndicatorInput input, Caller caller) {
         Definition definition = input.toDefinition();
         requireMayDefine(caller, definition.serviceArea());
+        if (indicators.findByCode(definition.code()).isPresent()) {
+            throw new InvalidInputException("code", "is already used by another indicator: " + definition.code());
+        }
         Indicator.Changed defined = Indicator.define(IndicatorId.newId(), definition, caller.username(), clock.instant(),
                 settings.defaultTolerance());
         indicators.insert(defined.indicator(), defined.events());
@@ -54,6 +57,10 @@ public class ManagingIndicators {
         Definition definition = input.toDefinition();
         requireMayDefine(caller, definition.serviceArea());
         checkVersion(indicator, expectedVersion);
+        if (!definition.code().equals(indicator.definition().code())
+                && indicators.findByCode(definition.code()).isPresent()) {
+            throw new InvalidInputException("code", "is already used by another indicator: " + definition.code());
+        }
         Indicator.Changed changed;
         try {
             changed = indicator.change(definition, caller.username(), clock.instant(), settings.defaultTolerance());
