@@ -32,6 +32,33 @@ public class DetectingMissingMeasurements {
         this.clock = clock;
     }
 
+    /**
+     * Re-saves every indicator with its statuses judged again under the current settings (after the
+     * organisation's default tolerance changed), announcing any status that changed.
+     *
+     * @return how many indicators were re-saved
+     */
+    public int reassessAll() {
+        int saved = 0;
+        String after = null;
+        List<Indicator> batch;
+        do {
+            batch = indicators.batch(after, BATCH);
+            for (Indicator indicator : batch) {
+                try {
+                    var changed = indicator.reassess(clock.instant(), settings.defaultTolerance());
+                    indicators.update(changed.indicator(), changed.events());
+                    saved++;
+                } catch (OptimisticLockingFailureException changedMeanwhile) {
+                    log.debug("Indicator {} changed during the reassessment; its own save judged it", indicator.id());
+                }
+                after = indicator.id().value();
+            }
+        } while (batch.size() == BATCH);
+        log.info("Reassessed {} indicator(s)", saved);
+        return saved;
+    }
+
     /** @return how many missing measurements were announced */
     public int detect() {
         LocalDate today = LocalDate.now(clock);

@@ -123,6 +123,14 @@ public final class Indicator {
         return changed.announceStatus(events, now, organisationDefault);
     }
 
+    /**
+     * Judges the indicator again, e.g. after the organisation's default tolerance changed: the
+     * status change is announced if there is one; nothing otherwise.
+     */
+    public Changed reassess(Instant now, Tolerance organisationDefault) {
+        return announceStatus(new ArrayList<>(), now, organisationDefault);
+    }
+
     private Changed announceStatus(List<IndicatorEvent> events, Instant now, Tolerance organisationDefault) {
         PeriodView current = current(organisationDefault);
         Status status = current.assessment().status();

@@ -178,6 +178,13 @@ public class IndicatorController {
         return Map.of("announcedMissing", missing.detect());
     }
 
+    /** Judges every indicator again under the current organisation settings (after the default tolerance changed). */
+    @PostMapping("/reassess")
+    @PreAuthorize("hasAnyRole('performance-officer','admin')")
+    public Map<String, Integer> reassess() {
+        return Map.of("reassessed", missing.reassessAll());
+    }
+
     static IndicatorQueries.Filter filter(String serviceArea, String theme, String owner, String status, String period,
                                           String q) {
         return new IndicatorQueries.Filter(blankToNull(serviceArea), parseEnum(Theme.class, theme, "theme"),

@@ -92,6 +92,18 @@ class IndicatorTest {
     }
 
     @Test
+    void aWiderOrganisationDefaultIsAnnouncedWhenReassessed() {
+        Indicator red = record(anIndicator().build(), "2021/22 Q3", "85%", "x").indicator();
+
+        Indicator.Changed same = red.reassess(NOW, ORGANISATION_DEFAULT);
+        assertThat(same.events()).isEmpty();
+        Indicator.Changed wider = red.reassess(NOW, Tolerance.relative("15"));
+        assertThat(wider.events()).singleElement().satisfies(e ->
+                assertThat(((IndicatorStatusChanged) e).newStatus()).isEqualTo("AMBER"));
+        assertThat(wider.indicator().reassess(NOW, Tolerance.relative("15")).events()).as("once per transition").isEmpty();
+    }
+
+    @Test
     void anUnchangedDefinitionCausesNothing() {
         Indicator indicator = anIndicator().build();
         assertThat(indicator.change(anIndicator().definition(), "priya.officer", NOW, ORGANISATION_DEFAULT).events()).isEmpty();

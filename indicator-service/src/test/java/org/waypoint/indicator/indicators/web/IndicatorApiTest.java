@@ -335,6 +335,17 @@ class IndicatorApiTest {
     }
 
     @Test
+    void onlyOfficersReassessEveryIndicator() {
+        String id = define(caseConferences("4.6")).path("id").asString();
+        record(id, officer, "2021/22 Q3", "96%", null, null);
+
+        assertThat(Http.post(base + "/reassess", sarah, "").statusCode()).isEqualTo(403);
+        HttpResponse<String> response = Http.post(base + "/reassess", officer, "");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("reassessed").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownIndicatorIs404() {
         HttpResponse<String> response = Http.get(base + "/nope", auditor);
         assertThat(response.statusCode()).isEqualTo(404);
