@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.waypoint.indicator.indicators.application.ImportingIndicators;
 import org.waypoint.indicator.indicators.application.IndicatorCsv;
 import org.waypoint.indicator.indicators.application.IndicatorQueries;
@@ -79,6 +80,36 @@ public class TransferController {
                                                             @RequestParam(defaultValue = "false") boolean dryRun,
                                                             Authentication auth) {
         return importing.importMeasurements(Spreadsheets.read(xlsx), Caller.of(auth), dryRun);
+    }
+
+    /** The same imports as a form upload: multipart field {@code file}, CSV or XLSX (by name or content type). */
+    @PostMapping(path = "/api/indicators/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ImportingIndicators.Report importDefinitionsFile(@RequestParam("file") MultipartFile file,
+                                                           @RequestParam(required = false) String targetYear,
+                                                           @RequestParam(defaultValue = "false") boolean dryRun,
+                                                           Authentication auth) {
+        return importing.importDefinitions(rows(file), year(targetYear), Caller.of(auth), dryRun);
+    }
+
+    @PostMapping(path = "/api/measurements/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(Roles.CAN_WRITE)
+    public ImportingIndicators.Report importMeasurementsFile(@RequestParam("file") MultipartFile file,
+                                                            @RequestParam(defaultValue = "false") boolean dryRun,
+                                                            Authentication auth) {
+        return importing.importMeasurements(rows(file), Caller.of(auth), dryRun);
+    }
+
+    private static List<IndicatorCsv.Row> rows(MultipartFile file) {
+        try {
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".xlsx") || Spreadsheets.MEDIA_TYPE.equals(file.getContentType())) {
+                return Spreadsheets.read(file.getBytes());
+            }
+            return IndicatorCsv.read(new StringReader(new String(file.getBytes(), StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("file", "could not be read");
+        }
     }
 
     /** Definitions of the indicators matching the scorecard filters, as CSV (default) or XLSX. */

@@ -399,6 +399,22 @@ class IndicatorApiTest {
     }
 
     @Test
+    void aFileUploadImportsLikeACsvBody() throws Exception {
+        String boundary = "----waypoint";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"measures.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + SEED_003_TABLE + "\r\n--" + boundary + "--\r\n";
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/import?targetYear=2021/22")).header("Authorization", "Bearer " + officer)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("created").asInt()).isEqualTo(3);
+        assertThat(stored()).isEqualTo(3);
+    }
+
+    @Test
     void staffCannotImportDefinitions() {
         JsonNode report = importCsv("/api/indicators/import?targetYear=2021/22", jamie, SEED_003_TABLE);
         assertThat(report.path("rejected").asInt()).isEqualTo(4);
