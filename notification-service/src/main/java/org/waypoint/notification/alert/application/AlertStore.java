@@ -1,25 +1,38 @@
 package org.waypoint.notification.alert.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.waypoint.notification.alert.domain.Alert;
 
-/** Alerts waiting to be sent and already sent. */
+/** Alerts waiting to be sent, held for a digest, sent or given up on: also each person's in-portal notifications. */
 public interface AlertStore {
 
-    enum Status { PENDING, SENDING, SENT, FAILED }
+    /** PENDING: to send; SENDING: claimed; SENT; FAILED: given up (dead-lettered); HELD: for the daily digest; DIGESTED: went out in one. */
+    enum Status { PENDING, SENDING, SENT, FAILED, HELD, DIGESTED }
 
-    record StoredAlert(Alert alert, Status status, int attempts, Instant sentAt, String lastError) {
+    record StoredAlert(Alert alert, Status status, int attempts, Instant sentAt, String lastError, Instant readAt,
+                       String digestId) {
+        public boolean read() {
+            return readAt != null;
+        }
     }
-
-    /** @return false if an alert with this id exists already (it is never raised twice) */
-    boolean addIfNew(Alert alert);
 
     /** An alert taken for sending, with the number of this attempt (1 for the first). */
     record Claim(Alert alert, int attempt) {
     }
+
+    /** What the delivery log is filtered by (nulls: any). */
+    record Filter(Status status, String rule, String recipient, Instant from, Instant to) {
+    }
+
+    record Page<T>(List<T> items, long total, int page, int size) {
+    }
+
+    /** @return false if an alert with this id exists already (it is never raised twice) */
+    boolean addIfNew(Alert alert, Status initial);
 
     /** Takes the next pending alert due for an attempt, marking it SENDING so no other sender takes it. */
     Optional<Claim> claimNext(Instant now);
@@ -28,5 +41,28 @@ public interface AlertStore {
 
     void markFailed(String alertId, String error, Instant retryAt, boolean giveUp);
 
+    /** Puts a given-up alert back in the queue with a fresh count of attempts (a replayed dead letter). */
+    boolean requeue(String alertId, Instant now);
+
+    Optional<StoredAlert> byId(String alertId);
+
     List<StoredAlert> recent(int limit);
+
+    Page<StoredAlert> search(Filter filter, int page, int size);
+
+    Page<StoredAlert> forRecipient(String username, String email, boolean unreadOnly, int page, int size);
+
+    long unreadCount(String username, String email);
+
+    boolean markRead(String alertId, String username, String email, Instant at);
+
+    long markAllRead(String username, String email, Instant at);
+
+    /** Held alerts raised before {@code before}, oldest first. */
+    List<StoredAlert> held(Instant before);
+
+    void markDigested(Collection<String> alertIds, String digestId);
+
+    /** Alerts about items (not digests) raised in [from, to). */
+    List<StoredAlert> raisedBetween(Instant from, Instant to);
 }

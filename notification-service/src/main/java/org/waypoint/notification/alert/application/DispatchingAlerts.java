@@ -1,9 +1,9 @@
 package org.waypoint.notification.alert.application;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,21 +12,28 @@ import org.waypoint.notification.alert.domain.Alert;
 
 /**
  * Use case: send pending alerts. Each is claimed before it is sent and marked sent after, so two
- * dispatchers never send the same alert; a failed send is retried with growing delays.
+ * dispatchers never send the same alert; a failed send is retried with growing delays, and after
+ * the last attempt the alert is dead-lettered.
  */
 @Service
 public class DispatchingAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchingAlerts.class);
-    static final int MAX_ATTEMPTS = 10;
 
     private final AlertStore store;
     private final AlertSender sender;
+    private final DeadLetters deadLetters;
+    private final NotificationMetrics metrics;
+    private final NotificationProperties settings;
     private final Clock clock;
 
-    public DispatchingAlerts(AlertStore store, AlertSender sender, Clock clock) {
+    public DispatchingAlerts(AlertStore store, AlertSender sender, DeadLetters deadLetters, NotificationMetrics metrics,
+                             NotificationProperties settings, Clock clock) {
         this.store = store;
         this.sender = sender;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -40,12 +47,22 @@ public class DispatchingAlerts {
             try {
                 sender.send(alert);
                 store.markSent(alert.id(), clock.instant());
+                metrics.sent(attempt);
                 sent++;
             } catch (RuntimeException e) {
-                Instant retryAt = clock.instant().plus(Duration.ofSeconds(Math.min(300, 5L << Math.min(attempt, 6))));
-                log.warn("Could not send alert {} to {}: {}", alert.id(), alert.recipientEmail(), e.getMessage());
-                store.markFailed(alert.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), retryAt,
-                        attempt >= MAX_ATTEMPTS);
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                boolean giveUp = attempt >= settings.maxSendAttempts();
+                Instant retryAt = clock.instant().plus(settings.sendBackoffFor(attempt));
+                log.warn("Could not send alert {} to {} (attempt {}): {}", alert.id(), alert.recipientEmail(), attempt, error);
+                store.markFailed(alert.id(), error, retryAt, giveUp);
+                metrics.failed(attempt);
+                if (giveUp) {
+                    deadLetters.add(new DeadLetters.DeadLetter(UUID.randomUUID().toString(),
+                            DeadLetters.Kind.UNDELIVERABLE_ALERT, DeadLetters.Status.DEAD,
+                            "the mail server did not accept it after " + attempt + " attempts: " + error, attempt, null,
+                            alert.sourceEventId(), null, null, alert.id(), alert.recipientEmail(), clock.instant(), null, null));
+                    metrics.deadLettered();
+                }
                 break; // the mail server is probably down: try again on the next pass
             }
         }

@@ -1,18 +1,28 @@
 package org.waypoint.notification.alert.application;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.waypoint.notification.alert.domain.Alert;
-import org.waypoint.notification.alert.domain.OverdueActionAlerts;
+import org.waypoint.notification.alert.domain.Audience;
+import org.waypoint.notification.alert.domain.EventFacts;
 import org.waypoint.notification.alert.domain.People;
-import org.waypoint.plan.api.ActionBecameOverdue;
+import org.waypoint.notification.alert.domain.Recipient;
+import org.waypoint.notification.alert.domain.Recipients;
+import org.waypoint.notification.alert.domain.Rule;
 
 /**
- * Use case: an event arrives; the alerts it causes are recorded, each under its own identity.
- * A redelivered event, or another event asking for the same alert, records nothing new.
+ * Use case: one rule applied to one event: the recipients from the directory, one alert each,
+ * rendered from the rule's template and recorded under its identity (rule, item, transition,
+ * recipient), held for the digest when the person chose so. Recording an alert that exists
+ * already records nothing.
  */
 @Service
 public class RaisingAlerts {
@@ -21,26 +31,65 @@ public class RaisingAlerts {
 
     private final AlertStore store;
     private final People people;
+    private final PreferenceStore preferences;
+    private final AlertTemplates templates;
+    private final NotificationMetrics metrics;
     private final Clock clock;
+    private final String portalUrl;
 
-    public RaisingAlerts(AlertStore store, People people, Clock clock) {
+    public RaisingAlerts(AlertStore store, People people, PreferenceStore preferences, AlertTemplates templates,
+                         NotificationMetrics metrics, Clock clock, @Value("${waypoint.portal-url:http://localhost:8080}") String portalUrl) {
         this.store = store;
         this.people = people;
+        this.preferences = preferences;
+        this.templates = templates;
+        this.metrics = metrics;
         this.clock = clock;
+        this.portalUrl = portalUrl;
     }
 
-    /** @return how many new alerts were raised */
-    public int actionBecameOverdue(ActionBecameOverdue event, String eventId) {
+    /**
+     * @param escalation true for the escalation of the rule (to managers' managers)
+     * @return how many new alerts were raised
+     * @throws org.waypoint.notification.alert.domain.DirectoryUnavailableException when the directory is down (nothing is lost: try again)
+     */
+    public int raise(Rule rule, EventFacts event, boolean escalation) {
+        String itemId = rule.itemId(event);
+        String transition = rule.transition(event);
+        String ruleId = escalation ? rule.escalationId() : rule.id();
+        List<Recipient> recipients = Recipients.resolve(rule.people(event),
+                escalation ? java.util.Set.of(Audience.MANAGERS_MANAGER) : rule.audiences(), people);
+        String link = rule.linkTo(portalUrl, itemId);
+        Instant now = clock.instant();
         int raised = 0;
-        for (Alert alert : OverdueActionAlerts.raise(event, eventId, people, clock.instant())) {
-            if (store.addIfNew(alert)) {
+        for (Recipient recipient : recipients) {
+            String id = Alert.identity(ruleId, itemId, transition, recipient.email());
+            if (store.byId(id).isPresent()) {
+                metrics.duplicateAlert();
+                continue;
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("event", event.data());
+            model.put("eventType", event.type());
+            model.put("eventTime", event.time());
+            model.put("rule", ruleId);
+            model.put("escalation", escalation);
+            model.put("item", Map.of("kind", rule.itemKind(), "id", itemId, "url", link));
+            model.put("recipient", Map.of("name", recipient.name() == null ? recipient.email() : recipient.name(),
+                    "email", recipient.email(), "audience", recipient.audience().name()));
+            model.put("escalateAfterDays", rule.escalateAfter() == null ? null : rule.escalateAfter().toDays());
+            AlertTemplates.Rendered rendered = templates.render(rule.template(), model);
+            Alert alert = new Alert(id, ruleId, rule.itemKind(), itemId, transition, event.id(), recipient.email(),
+                    recipient.username(), recipient.name(), recipient.audience(), rule.serviceArea(event),
+                    rendered.subject(), rendered.text(), rendered.html(), link, now);
+            boolean digest = recipient.username() != null
+                    && preferences.of(recipient.username()).deliveryOf(rule.id()) == Preferences.Delivery.DAILY_DIGEST;
+            if (store.addIfNew(alert, digest ? AlertStore.Status.HELD : AlertStore.Status.PENDING)) {
                 raised++;
             } else {
-                log.debug("Alert {} exists already; not raised again", alert.id());
+                metrics.duplicateAlert();
+                log.debug("Alert {} exists already; not raised again", id);
             }
-        }
-        if (raised == 0 && event.leads().stream().allMatch(l -> l.email() == null && l.username() == null)) {
-            log.info("Action {} is overdue but none of its leads has an email address", event.actionId());
         }
         return raised;
     }

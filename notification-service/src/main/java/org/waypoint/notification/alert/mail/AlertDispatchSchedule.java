@@ -3,19 +3,51 @@ package org.waypoint.notification.alert.mail;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.waypoint.notification.alert.application.DispatchingAlerts;
+import org.waypoint.notification.alert.application.Escalating;
+import org.waypoint.notification.alert.application.ProcessingEvents;
+import org.waypoint.notification.alert.application.SendingDigests;
 
-/** Sends pending alerts every {@code waypoint.mail.dispatch-interval} (default one second). */
+/**
+ * The scheduled jobs: send pending alerts every {@code waypoint.mail.dispatch-interval} (default one
+ * second); retry waiting events and escalate due items every
+ * {@code waypoint.notifications.retry-interval}; raise the daily digests when due (checked every
+ * ten minutes, sent once a day).
+ */
 @Component
 public class AlertDispatchSchedule {
 
     private final DispatchingAlerts dispatching;
+    private final ProcessingEvents events;
+    private final Escalating escalating;
+    private final SendingDigests digests;
 
-    public AlertDispatchSchedule(DispatchingAlerts dispatching) {
+    public AlertDispatchSchedule(DispatchingAlerts dispatching, ProcessingEvents events, Escalating escalating,
+                                 SendingDigests digests) {
         this.dispatching = dispatching;
+        this.events = events;
+        this.escalating = escalating;
+        this.digests = digests;
     }
 
     @Scheduled(fixedDelayString = "${waypoint.mail.dispatch-interval:PT1S}")
     public void dispatch() {
         dispatching.dispatchPending();
+    }
+
+    @Scheduled(fixedDelayString = "${waypoint.notifications.retry-interval:PT5S}")
+    public void retryAndEscalate() {
+        events.retryWaiting();
+        escalating.escalateDue();
+    }
+
+    @Scheduled(fixedDelayString = "${waypoint.notifications.digest-check-interval:PT10M}",
+            initialDelayString = "${waypoint.notifications.digest-check-initial-delay:PT1M}")
+    public void digests() {
+        try {
+            digests.sendDue();
+        } catch (org.waypoint.notification.alert.domain.DirectoryUnavailableException down) {
+            org.slf4j.LoggerFactory.getLogger(AlertDispatchSchedule.class)
+                    .warn("Digests wait: the directory is unavailable; tried again at the next check");
+        }
     }
 }

@@ -12,7 +12,7 @@ import org.waypoint.notification.alert.application.AlertStore;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 
-/** What was sent to whom: {@code /api/notifications}, for managers, officers, auditors and admins. */
+/** What was sent to whom, most recent first: {@code GET /api/notifications}, for managers, officers, auditors and admins. */
 @RestController
 @RequestMapping("/api/notifications")
 public class AlertController {
@@ -34,7 +34,7 @@ public class AlertController {
             throw new InvalidInputException("limit", "must be between 1 and 500");
         }
         return store.recent(limit).stream()
-                .map(s -> new AlertResponse(s.alert().id(), s.alert().kind(), s.alert().recipientEmail(),
+                .map(s -> new AlertResponse(s.alert().id(), s.alert().rule(), s.alert().recipientEmail(),
                         s.alert().subject(), s.status().name(), s.attempts(), s.alert().raisedAt(), s.sentAt()))
                 .toList();
     }

@@ -3,23 +3,38 @@ package org.waypoint.notification.alert.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-import org.waypoint.notification.alert.domain.Alert;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 
-/** The dispatcher's rules, against an in-memory store and a sender that can fail. */
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.waypoint.notification.alert.domain.Alert;
+import org.waypoint.notification.alert.domain.Audience;
+import org.waypoint.notification.alert.persistence.MongoAlertStore;
+import org.waypoint.notification.alert.persistence.MongoEventInbox;
+import org.waypoint.testsupport.InMemoryMongo;
+
+/** The dispatcher's rules against the real alert store on the MongoDB-compatible server, and a mail server that can fail. */
 class DispatchingAlertsTest {
 
-    private final Clock clock = Clock.fixed(Instant.parse("2022-04-01T08:00:00Z"), ZoneOffset.UTC);
-    private final InMemoryAlertStore store = new InMemoryAlertStore();
+    private final MutableClock clock = new MutableClock(Instant.parse("2022-04-01T08:00:00Z"));
+    private final InMemoryMongo mongo = InMemoryMongo.start();
+    private final MongoClient client = MongoClients.create(mongo.uri("dispatch-test"));
+    private final MongoTemplate template = new MongoTemplate(client, "dispatch-test");
+    private final AlertStore store = new MongoAlertStore(template);
     private final List<String> delivered = new ArrayList<>();
+    private final List<DeadLetters.DeadLetter> dead = new ArrayList<>();
     private boolean mailServerDown;
     private final AlertSender sender = alert -> {
         if (mailServerDown) {
@@ -27,106 +42,136 @@ class DispatchingAlertsTest {
         }
         delivered.add(alert.recipientEmail());
     };
-    private final DispatchingAlerts dispatching = new DispatchingAlerts(store, sender, clock);
+    private final NotificationProperties settings = new NotificationProperties(Map.of(), 3, Duration.ofSeconds(5),
+            Duration.ofSeconds(12), 5, Duration.ofSeconds(30), Duration.ofSeconds(5), java.time.LocalTime.of(7, 0), true);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final DispatchingAlerts dispatching = new DispatchingAlerts(store, sender, new ListDeadLetters(dead),
+            new NotificationMetrics(meters, new MongoEventInbox(template)), settings, clock);
+
+    @AfterEach
+    void stop() {
+        client.close();
+        mongo.close();
+    }
 
     @Test
     void aPendingAlertIsSentOnceAcrossPasses() {
-        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"));
+        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING);
 
         assertThat(dispatching.dispatchPending()).isEqualTo(1);
         assertThat(dispatching.dispatchPending()).isZero();
         assertThat(delivered).containsExactly("jamie.wilson@waypoint.example");
-        assertThat(store.status("a-1")).isEqualTo(AlertStore.Status.SENT);
+        assertThat(store.byId("a-1").orElseThrow().status()).isEqualTo(AlertStore.Status.SENT);
+        assertThat(meters.counter("waypoint.notifications.sent").count()).isEqualTo(1);
     }
 
     @Test
-    void anAlertRaisedTwiceIsStoredOnce() {
-        assertThat(store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"))).isTrue();
-        assertThat(store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"))).isFalse();
+    void anAlertRaisedTwiceIsStoredOnceAndAHeldOneWaitsForTheDigest() {
+        assertThat(store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING)).isTrue();
+        assertThat(store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING)).isFalse();
+        store.addIfNew(alert("a-2", "sarah.campbell@waypoint.example"), AlertStore.Status.HELD);
+        dispatching.dispatchPending();
+        assertThat(delivered).containsExactly("jamie.wilson@waypoint.example");
     }
 
     @Test
-    void aFailedSendIsKeptForALaterAttemptNotLost() {
-        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"));
+    void failedSendsAreRetriedWithGrowingDelaysThenDeadLettered() {
+        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING);
         mailServerDown = true;
 
-        assertThat(dispatching.dispatchPending()).isZero();
-        assertThat(store.status("a-1")).isEqualTo(AlertStore.Status.PENDING);
-        assertThat(store.retryAt("a-1")).isAfter(clock.instant());
+        dispatching.dispatchPending();
+        assertThat(store.byId("a-1").orElseThrow().status()).isEqualTo(AlertStore.Status.PENDING);
+        assertThat(dispatching.dispatchPending()).isZero(); // not due yet: 5 s
+        assertThat(store.byId("a-1").orElseThrow().attempts()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(5));
+        dispatching.dispatchPending();
+        clock.advance(Duration.ofSeconds(9));
+        dispatching.dispatchPending();
+        assertThat(store.byId("a-1").orElseThrow().attempts()).isEqualTo(1 + 1); // 10 s after the second failure
+        clock.advance(Duration.ofSeconds(1));
+        dispatching.dispatchPending();
+
+        AlertStore.StoredAlert failed = store.byId("a-1").orElseThrow();
+        assertThat(failed.status()).isEqualTo(AlertStore.Status.FAILED);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.lastError()).contains("connection refused");
+        assertThat(dead).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DeadLetters.Kind.UNDELIVERABLE_ALERT);
+            assertThat(d.alertId()).isEqualTo("a-1");
+        });
+        assertThat(meters.counter("waypoint.notifications.failed").count()).isEqualTo(3);
+        assertThat(meters.counter("waypoint.notifications.retried").count()).isEqualTo(2);
+
+        mailServerDown = false;
+        assertThat(store.requeue("a-1", clock.instant())).isTrue();
+        assertThat(dispatching.dispatchPending()).isEqualTo(1);
+        assertThat(store.requeue("a-1", clock.instant())).as("only a failed alert is requeued").isFalse();
+        assertThat(delivered).containsExactly("jamie.wilson@waypoint.example");
     }
 
     @Test
-    void afterTheLastAttemptTheAlertIsMarkedFailed() {
-        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"));
-        mailServerDown = true;
-        for (int i = 0; i < DispatchingAlerts.MAX_ATTEMPTS; i++) {
-            store.makeDueNow("a-1");
-            dispatching.dispatchPending();
-        }
-        assertThat(store.status("a-1")).isEqualTo(AlertStore.Status.FAILED);
+    void backoffDoublesUpToItsMaximum() {
+        assertThat(List.of(1, 2, 3, 4, 10).stream().map(settings::sendBackoffFor).toList()).containsExactly(
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(12), Duration.ofSeconds(12), Duration.ofSeconds(12));
     }
 
     private Alert alert(String id, String to) {
-        return new Alert(id, "action-overdue", "event-1", to, "Jamie", "Overdue action", "Body", clock.instant());
+        return new Alert(id, "action-overdue", "action", "action-1", "2022-03-31", "event-1", to, null, "Jamie",
+                Audience.SUBJECT, "Children and Justice", "Overdue action", "Body", "<p>Body</p>", "http://l/actions/1",
+                clock.instant());
     }
 
-    /** A plain in-memory store with the same rules as the MongoDB one. */
-    private static final class InMemoryAlertStore implements AlertStore {
-        private final Map<String, Alert> alerts = new LinkedHashMap<>();
-        private final Map<String, Status> statuses = new LinkedHashMap<>();
-        private final Map<String, Integer> attempts = new LinkedHashMap<>();
-        private final Map<String, Instant> retryAt = new LinkedHashMap<>();
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
 
         @Override
-        public boolean addIfNew(Alert alert) {
-            if (alerts.containsKey(alert.id())) {
-                return false;
-            }
-            alerts.put(alert.id(), alert);
-            statuses.put(alert.id(), Status.PENDING);
-            attempts.put(alert.id(), 0);
-            retryAt.put(alert.id(), alert.raisedAt());
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private record ListDeadLetters(List<DeadLetter> dead) implements DeadLetters {
+        @Override
+        public void add(DeadLetter deadLetter) {
+            dead.add(deadLetter);
+        }
+
+        @Override
+        public List<DeadLetter> list(Status status, int page, int size) {
+            return dead;
+        }
+
+        @Override
+        public long count(Status status) {
+            return dead.size();
+        }
+
+        @Override
+        public Optional<DeadLetter> byId(String id) {
+            return dead.stream().filter(d -> d.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public boolean markReplayed(String id, String by, Instant at) {
             return true;
-        }
-
-        @Override
-        public Optional<Claim> claimNext(Instant now) {
-            return alerts.keySet().stream()
-                    .filter(id -> statuses.get(id) == Status.PENDING && !retryAt.get(id).isAfter(now))
-                    .findFirst()
-                    .map(id -> {
-                        statuses.put(id, Status.SENDING);
-                        attempts.merge(id, 1, Integer::sum);
-                        return new Claim(alerts.get(id), attempts.get(id));
-                    });
-        }
-
-        @Override
-        public void markSent(String alertId, Instant at) {
-            statuses.put(alertId, Status.SENT);
-        }
-
-        @Override
-        public void markFailed(String alertId, String error, Instant retry, boolean giveUp) {
-            statuses.put(alertId, giveUp ? Status.FAILED : Status.PENDING);
-            retryAt.put(alertId, retry);
-        }
-
-        @Override
-        public List<StoredAlert> recent(int limit) {
-            return List.of();
-        }
-
-        Status status(String id) {
-            return statuses.get(id);
-        }
-
-        Instant retryAt(String id) {
-            return retryAt.get(id);
-        }
-
-        void makeDueNow(String id) {
-            retryAt.put(id, Instant.MIN);
         }
     }
 }
