@@ -36,9 +36,12 @@ public class RaisingAlerts {
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final String portalUrl;
+    private final DispatchSignal dispatch;
 
     public RaisingAlerts(AlertStore store, People people, PreferenceStore preferences, AlertTemplates templates,
-                         NotificationMetrics metrics, Clock clock, @Value("${waypoint.portal-url:http://localhost:8080}") String portalUrl) {
+                         NotificationMetrics metrics, Clock clock, @Value("${waypoint.portal-url:http://localhost:8080}") String portalUrl,
+                         DispatchSignal dispatch) {
+        this.dispatch = dispatch;
         this.store = store;
         this.people = people;
         this.preferences = preferences;
@@ -90,6 +93,9 @@ public class RaisingAlerts {
                 metrics.duplicateAlert();
                 log.debug("Alert {} exists already; not raised again", id);
             }
+        }
+        if (raised > 0) {
+            dispatch.wake();
         }
         return raised;
     }

@@ -8,8 +8,7 @@ import org.waypoint.notification.alert.application.ProcessingEvents;
 import org.waypoint.notification.alert.application.SendingDigests;
 
 /**
- * The scheduled jobs: send pending alerts every {@code waypoint.mail.dispatch-interval} (default one
- * second); retry waiting events and escalate due items every
+ * The scheduled jobs (sending is {@link AlertDispatchLoop}): retry waiting events and escalate due items every
  * {@code waypoint.notifications.retry-interval}; raise the daily digests when due (checked every
  * ten minutes, sent once a day).
  */
@@ -29,11 +28,6 @@ public class AlertDispatchSchedule {
         this.digests = digests;
     }
 
-    @Scheduled(fixedDelayString = "${waypoint.mail.dispatch-interval:PT1S}")
-    public void dispatch() {
-        dispatching.dispatchPending();
-    }
-
     @Scheduled(fixedDelayString = "${waypoint.notifications.retry-interval:PT5S}")
     public void retryAndEscalate() {
         events.retryWaiting();
@@ -41,7 +35,7 @@ public class AlertDispatchSchedule {
     }
 
     @Scheduled(fixedDelayString = "${waypoint.notifications.digest-check-interval:PT10M}",
-            initialDelayString = "${waypoint.notifications.digest-check-initial-delay:PT1M}")
+            initialDelayString = "${waypoint.notifications.digest-check-initial-delay:PT10M}")
     public void digests() {
         try {
             digests.sendDue();

@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.waypoint.notification.Events;
 import org.waypoint.notification.Mailbox;
 import org.waypoint.notification.NotificationServiceApplication;
+import org.waypoint.notification.alert.application.SendingDigests;
 import org.waypoint.notification.api.NotificationTopics;
 import org.waypoint.testsupport.EventContracts;
 import org.waypoint.testsupport.InMemoryMongo;
@@ -417,5 +418,50 @@ class NotificationDeliveryTest {
         assertThat(badStatus.statusCode()).isEqualTo(400);
         assertThat(badStatus.body()).contains("\"field\":\"status\"");
         assertThat(Services.get(url + "/events?status=WAITING", admin()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDailyDigestsGatherHeldAlertsAndManagersHearEvenWhenNothingHappened() {
+        String morag = keycloak.token("morag.lead", "morag.clark@waypoint.example", "staff");
+        assertThat(Services.put(url + "/preferences", morag, null, "{\"rules\":{\"measurement-missing\":\"DAILY_DIGEST\"}}")
+                .statusCode()).isEqualTo(200);
+        String indicator = "ind-held-" + UUID.randomUUID();
+        publish(INDICATORS, indicator, Events.cloudEvent("indicator", "MeasurementMissing", indicator,
+                Events.measurementMissing(indicator, Events.lead("Morag Clark", "morag.lead", null))));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Services.get(url + "/deliveries?status=HELD&recipient=morag.lead", admin()).body().contains(indicator));
+        SendingDigests digests = app.getBean(SendingDigests.class);
+
+        // A quiet day long ago: every manager still hears that it ran.
+        digests.send(java.time.LocalDate.of(2001, 4, 2), java.time.Instant.parse("2001-04-02T06:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.about("2 Apr 2001").size() >= 3);
+        assertThat(mail.about("2 Apr 2001")).extracting(Mailbox.Mail::to)
+                .containsExactlyInAnyOrder(SARAH, HELEN, "david.brown@waypoint.example");
+        assertThat(mail.about("2 Apr 2001").stream().filter(m -> m.to().equals(SARAH)).findFirst().orElseThrow().subject())
+                .isEqualTo("Daily digest for Children and Justice, 2 Apr 2001: nothing overdue today");
+
+        // Today: Morag's held alert goes out in her digest, once, and David's area digest lists it.
+        java.time.LocalDate today = java.time.LocalDate.of(2031, 1, 6);
+        java.time.Instant cutOff = java.time.Instant.now().plusSeconds(1);
+        assertThat(digests.send(today, cutOff)).isGreaterThanOrEqualTo(1);
+        assertThat(digests.send(today, cutOff)).as("a second run the same day raises nothing").isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.to("morag.clark@waypoint.example").stream()
+                .anyMatch(m -> m.subject().startsWith("Your Waypoint digest for 6 January 2031")));
+        Mailbox.Mail digest = mail.to("morag.clark@waypoint.example").stream()
+                .filter(m -> m.subject().startsWith("Your Waypoint digest for 6 January 2031")).findFirst().orElseThrow();
+        assertThat(digest.body()).contains("Measurement missing: AOP-11 Delayed discharges over two weeks (2021/22 Q2)")
+                .contains("https://waypoint.test/indicators/" + indicator);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.to("david.brown@waypoint.example").stream()
+                .anyMatch(m -> m.subject().startsWith("Daily digest for Adult and Older People, 6 Jan 2031")));
+        assertThat(Services.get(url + "/deliveries?status=HELD&recipient=morag.lead", admin()).body()).doesNotContain(indicator);
+    }
+
+    @Test
+    void consumerLagAndTheServiceCountersAreMetrics() {
+        MeterRegistry registry = app.getBean(MeterRegistry.class);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                registry.find("kafka.consumer.fetch.manager.records.lag.max").gauge() != null);
+        assertThat(registry.find("waypoint.notifications.sent").counter()).isNotNull();
+        assertThat(registry.find("waypoint.notifications.events.waiting").gauge()).isNotNull();
     }
 }
