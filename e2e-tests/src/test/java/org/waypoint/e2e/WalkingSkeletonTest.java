@@ -80,6 +80,7 @@ class WalkingSkeletonTest {
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(smtp.getSmtp().getPort()),
                 "waypoint.mail.dispatch-interval", "PT0.2S",
+                "waypoint.notifications.digests-enabled", "false",
                 NOT_A_GATEWAY, "false"));
         gateway = Services.start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, WebApplicationType.REACTIVE, Map.of(
                 "waypoint.keycloak.url", keycloak.url(),
@@ -124,7 +125,7 @@ class WalkingSkeletonTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= 2);
 
         MimeMessage toLead = onlyMessageTo("jamie.wilson@waypoint.example");
-        assertThat(toLead.getSubject()).isEqualTo("Overdue action: SAFE-2 Support the implementation of the new MAPPA standards");
+        assertThat(toLead.getSubject()).isEqualTo("Overdue action: SAFE-2 Support the implementation of the new MAPPA standards (due 31 Mar 2022)");
         assertThat(GreenMailUtil.getBody(toLead)).contains("An action you lead is overdue")
                 .contains("Due: 31 March 2022 (written in the plan as \"2021\")");
         MimeMessage toManager = onlyMessageTo("sarah.campbell@waypoint.example");

@@ -63,6 +63,21 @@ class KeycloakRealmFileTest {
     }
 
     @Test
+    void notificationServiceReadsTheDirectoryWithAClientThatMayOnlyViewUsers() {
+        Map<String, Object> client = clients().get("waypoint-notifications");
+        assertThat(client).as("waypoint-notifications client").isNotNull();
+        assertThat(client.get("serviceAccountsEnabled")).isEqualTo(true);
+        assertThat(client.get("standardFlowEnabled")).isEqualTo(false);
+        Map<String, Object> account = list(realm.get("users"), "users").stream().map(user -> map(user, "user"))
+                .filter(user -> "waypoint-notifications".equals(user.get("serviceAccountClientId"))).findFirst().orElseThrow();
+        assertThat(map(account.get("clientRoles"), "clientRoles"))
+                .containsOnlyKeys("realm-management")
+                .extractingByKey("realm-management").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly("view-users");
+        assertThat(list(account.get("realmRoles"), "realmRoles")).doesNotContainAnyElementsOf(ROLES);
+    }
+
+    @Test
     void thePortalClientRedirectsBackToTheGatewayPublishedByCompose() {
         Map<String, Object> portal = clients().get("waypoint-portal");
         assertThat(portal).as("waypoint-portal client").isNotNull();
