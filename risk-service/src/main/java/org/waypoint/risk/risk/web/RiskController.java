@@ -51,7 +51,8 @@ import org.waypoint.risk.risk.web.RiskRequests.ReviewRequest;
 public class RiskController {
 
     static final int MAX_PAGE_SIZE = 200;
-    private static final List<String> SORTS = List.of("code", "score", "title", "review", "created", "category");
+    /** The fields a list (or an export) can be sorted by. */
+    public static final List<String> SORTS = List.of("code", "score", "title", "review", "created", "category");
 
     private final ManagingRisks managing;
     private final CheckingRisks checking;
@@ -108,12 +109,9 @@ public class RiskController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        String[] parts = sort.split(",");
-        String field = parts[0].strip().toLowerCase(Locale.ROOT);
-        if (!SORTS.contains(field)) {
-            throw new InvalidInputException("sort", "can sort by " + String.join(", ", SORTS));
-        }
-        boolean ascending = parts.length < 2 || !"desc".equalsIgnoreCase(parts[1].strip());
+        Sorting sorting = Sorting.parse(sort);
+        String field = sorting.field();
+        boolean ascending = sorting.ascending();
         var filter = filter(registerId, serviceArea, category, owner, band, aboveAppetite, reviewOverdue, status, q);
         var result = queries.list(filter, page, size, field, ascending);
         LocalDate today = today();
@@ -229,7 +227,20 @@ public class RiskController {
         return queries.find(id).orElseThrow(() -> new NotFoundException("There is no risk " + id + "."));
     }
 
-    private static RiskQueries.Filter filter(String registerId, String serviceArea, String category, String owner,
+    /** {@code sort=field[,asc|desc]}, checked against {@link #SORTS}. */
+    public record Sorting(String field, boolean ascending) {
+        public static Sorting parse(String sort) {
+            String[] parts = sort.split(",");
+            String field = parts[0].strip().toLowerCase(Locale.ROOT);
+            if (!SORTS.contains(field)) {
+                throw new InvalidInputException("sort", "can sort by " + String.join(", ", SORTS));
+            }
+            return new Sorting(field, parts.length < 2 || !"desc".equalsIgnoreCase(parts[1].strip()));
+        }
+    }
+
+    /** The list's filters, shared with the heat map and the exports; checks the band's spelling. */
+    public static RiskQueries.Filter filter(String registerId, String serviceArea, String category, String owner,
                                              String band, Boolean aboveAppetite, Boolean reviewOverdue,
                                              RiskStatus status, String q) {
         return new RiskQueries.Filter(blankToNull(registerId), blankToNull(serviceArea), blankToNull(category),

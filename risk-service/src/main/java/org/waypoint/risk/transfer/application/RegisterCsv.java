@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -21,15 +22,16 @@ import org.waypoint.risk.risk.domain.Risk;
 
 /**
  * A register as CSV, with the columns of seed 000's table (Code, Risk Description, Likelihood,
- * Severity, Risk Score, Mitigation) and the rest of what Waypoint keeps. Headers are matched
- * ignoring case, spaces and punctuation, and "Impact" is read as "Severity".
+ * Severity, Risk Score, Mitigation) and the rest of what Waypoint keeps; the last column names the
+ * register (read back by nobody: an import goes into the register it is posted to). Headers are
+ * matched ignoring case, spaces and punctuation, and "Impact" is read as "Severity".
  */
 public final class RegisterCsv {
 
     public static final List<String> COLUMNS = List.of("Code", "Title", "Risk Description", "Risk Factors", "Category",
             "Owner", "Owner Username", "Owner Email", "Original Likelihood", "Original Severity", "Likelihood", "Severity",
             "Risk Score", "Band", "Target Likelihood", "Target Severity", "Mitigation", "Review Frequency", "Next Review",
-            "Status");
+            "Status", "Register");
 
     public static final int MAX_ROWS = 5000;
 
@@ -88,11 +90,12 @@ public final class RegisterCsv {
         }
     }
 
-    public static String write(List<Risk> risks) {
+    /** @param registerNames the name of each risk's register, by register id (the last column) */
+    public static String write(List<Risk> risks, Function<String, String> registerNames) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
             for (Risk r : risks) {
-                printer.printRecord(values(r));
+                printer.printRecord(values(r, registerNames));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,15 +103,16 @@ public final class RegisterCsv {
         return out.toString();
     }
 
-    /** A risk's values in {@link #COLUMNS} order. */
-    public static List<Object> values(Risk r) {
+    /** A risk's values in {@link #COLUMNS} order (likelihoods, severities and the score as Integers). */
+    public static List<Object> values(Risk r, Function<String, String> registerNames) {
         return List.of(r.code(), r.title(), nz(r.description()), nz(r.riskFactors()), r.category(),
                 r.owner() == null ? "" : r.owner().name(), r.owner() == null ? "" : nz(r.owner().username()),
                 r.owner() == null ? "" : nz(r.owner().email()),
                 likelihood(r.original()), impact(r.original()), likelihood(r.current()), impact(r.current()),
                 r.current().score(), r.current().band().label(), likelihood(r.target()), impact(r.target()),
                 String.join("\n", r.mitigations().stream().map(Mitigation::text).toList()),
-                r.reviewFrequency().name(), r.nextReviewDue() == null ? "" : r.nextReviewDue().toString(), r.status().name());
+                r.reviewFrequency().name(), r.nextReviewDue() == null ? "" : r.nextReviewDue().toString(), r.status().name(),
+                nz(registerNames.apply(r.registerId())));
     }
 
     private static Object likelihood(Assessment a) {

@@ -1,13 +1,16 @@
 package org.waypoint.risk.transfer.application;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -21,6 +24,7 @@ import org.waypoint.risk.register.domain.RiskRegisters;
 import org.waypoint.risk.risk.application.ManagingRisks;
 import org.waypoint.risk.risk.application.NewMitigation;
 import org.waypoint.risk.risk.application.RaiseRisk;
+import org.waypoint.risk.risk.application.RiskQueries;
 import org.waypoint.risk.risk.domain.MitigationStatus;
 import org.waypoint.risk.risk.domain.Person;
 import org.waypoint.risk.risk.domain.ReviewFrequency;
@@ -29,10 +33,11 @@ import org.waypoint.risk.risk.domain.Risks;
 import org.waypoint.risk.risk.domain.Which;
 
 /**
- * Import and export of a register. Import goes row by row: a new code raises a risk, a known code
- * re-assesses its current assessment when Likelihood or Severity changed, and every row is
- * reported. Import is for whoever may change the register (performance officers, managers of its
- * service area); export for every reader.
+ * Import and export of a register (CSV or XLSX, the same columns). Import checks every row and
+ * reports each: a new code raises a risk, a known code re-assesses its current assessment when
+ * Likelihood or Severity changed, an unchanged one is left alone. All or nothing: one wrong row
+ * and nothing is stored (ADR 0021). Import is for whoever may change the register (performance
+ * officers, admins, managers of its service area); export for every reader.
  */
 @Service
 public class TransferringRegisters {
@@ -40,48 +45,109 @@ public class TransferringRegisters {
     private final RiskRegisters registers;
     private final Risks risks;
     private final ManagingRisks managing;
-    private final Clock clock;
+    private final RiskQueries queries;
 
-    public TransferringRegisters(RiskRegisters registers, Risks risks, ManagingRisks managing, Clock clock) {
+    public TransferringRegisters(RiskRegisters registers, Risks risks, ManagingRisks managing, RiskQueries queries) {
         this.registers = registers;
         this.risks = risks;
         this.managing = managing;
-        this.clock = clock;
+        this.queries = queries;
     }
 
     public RiskRegister register(String id) {
         return registers.find(id).orElseThrow(() -> new NotFoundException("There is no risk register " + id + "."));
     }
 
-    public List<Risk> risksOf(String registerId) {
-        register(registerId);
-        return risks.inRegister(registerId);
+    /**
+     * The risks an export holds: every match of the list's filters (a register's export is the
+     * list filtered by that register), in the list's order, up to {@link RegisterCsv#MAX_ROWS}.
+     */
+    public List<Risk> matching(RiskQueries.Filter filter, String sortField, boolean ascending) {
+        if (filter.registerId() != null) {
+            register(filter.registerId());
+        }
+        return queries.list(filter, 0, RegisterCsv.MAX_ROWS, sortField, ascending).items();
     }
 
-    public String exportCsv(String registerId) {
-        return RegisterCsv.write(risksOf(registerId));
+    /** The name of each register, by id, for the Register column of an export. */
+    public Function<String, String> registerNames() {
+        Map<String, String> names = new HashMap<>();
+        return id -> names.computeIfAbsent(id, k -> registers.find(k).map(RiskRegister::name).orElse(""));
+    }
+
+    public String exportCsv(List<Risk> risks) {
+        return RegisterCsv.write(risks, registerNames());
+    }
+
+    public byte[] exportXlsx(List<Risk> risks) {
+        return RegisterXlsx.write(risks, registerNames());
     }
 
     public ImportReport importCsv(String registerId, String csv, boolean dryRun, String defaultCategory, Caller caller) {
+        RiskRegister register = mayImport(registerId, caller);
+        if (csv == null || csv.isBlank()) {
+            throw new InvalidInputException("file", "is empty");
+        }
+        return importRows(register, RegisterCsv.parse(csv), "CSV", dryRun, defaultCategory, caller);
+    }
+
+    public ImportReport importXlsx(String registerId, byte[] xlsx, boolean dryRun, String defaultCategory, Caller caller) {
+        RiskRegister register = mayImport(registerId, caller);
+        if (xlsx == null || xlsx.length == 0) {
+            throw new InvalidInputException("file", "is empty");
+        }
+        return importRows(register, RegisterXlsx.parse(xlsx), "XLSX", dryRun, defaultCategory, caller);
+    }
+
+    private RiskRegister mayImport(String registerId, Caller caller) {
         RiskRegister register = register(registerId);
         if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, register.serviceArea(), List.of())) {
             throw new AccessDeniedException("Only performance officers, or managers within the register's service area, import a register");
         }
-        if (csv == null || csv.isBlank()) {
-            throw new InvalidInputException("file", "is empty");
-        }
-        List<ImportReport.RowReport> report = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (RegisterCsv.Row row : RegisterCsv.parse(csv)) {
-            report.add(importRow(register, row, dryRun, defaultCategory, caller, seen));
-        }
-        return ImportReport.of(dryRun, report);
+        return register;
     }
 
-    private ImportReport.RowReport importRow(RiskRegister register, RegisterCsv.Row row, boolean dryRun, String defaultCategory,
-                                             Caller caller, Set<String> seen) {
+    /**
+     * Checks every row first; stores only when every row is right (and not on a dry run). Storing
+     * goes row by row through the same steps as the API (events through the outbox); if the
+     * register changes under it, {@link ImportInterruptedException} says how far it got.
+     */
+    private ImportReport importRows(RiskRegister register, List<RegisterCsv.Row> rows, String source, boolean dryRun,
+                                    String defaultCategory, Caller caller) {
+        if (rows.isEmpty()) {
+            throw new InvalidInputException("file", "has no rows under its header");
+        }
+        List<Planned> planned = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (RegisterCsv.Row row : rows) {
+            planned.add(plan(register, row, source, defaultCategory, caller, seen));
+        }
+        List<ImportReport.RowReport> report = planned.stream().map(Planned::report).toList();
+        boolean rejected = report.stream().anyMatch(r -> r.outcome() == ImportReport.Outcome.REJECTED);
+        if (dryRun || rejected) {
+            return ImportReport.of(dryRun, false, report);
+        }
+        int stored = 0;
+        for (Planned p : planned) {
+            try {
+                p.store().run();
+            } catch (InvalidInputException | OptimisticLockingFailureException | DuplicateKeyException e) {
+                throw new ImportInterruptedException(p.report().row(), stored, e);
+            }
+            stored++;
+        }
+        return ImportReport.of(false, true, report);
+    }
+
+    /** A checked row: what the report says about it and how to store it. */
+    private record Planned(ImportReport.RowReport report, Runnable store) {
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
+    private Planned plan(RiskRegister register, RegisterCsv.Row row, String source, String defaultCategory, Caller caller,
+                         Set<String> seen) {
         List<String> warnings = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
         String code = row.get("Code");
         try {
             code = Risk.checkCode(code);
@@ -92,27 +158,29 @@ public class TransferringRegisters {
             Integer stated = integer(row, "Risk Score");
             if (stated != null && stated != current.score()) {
                 warnings.add("Risk Score " + stated + " disagrees with Likelihood x Severity = " + current.likelihood() + " x "
-                        + current.impact() + " = " + current.score() + ": the stated score was not stored, " + current.score() + " was");
+                        + current.impact() + " = " + current.score() + ": the stated score is not stored, " + current.score() + " is");
             }
             String band = row.get("Band");
             String computedBand = register.assess(current).band().label();
             if (band != null && !band.equalsIgnoreCase(computedBand) && !band.equalsIgnoreCase(register.assess(current).band().name())) {
                 warnings.add("Band '" + band + "' disagrees with the register's banding, which puts " + current.score()
-                        + " in " + computedBand + ": " + computedBand + " was stored");
+                        + " in " + computedBand + ": " + computedBand + " is stored");
             }
             Risk existing = risks.findByCode(register.id(), code).orElse(null);
             if (existing != null) {
-                if (existing.current().sameRating(register.assess(current))) {
-                    return new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.UNCHANGED, current.score(),
-                            computedBand, warnings, errors);
+                if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, existing.serviceArea(), existing.ownerUsernames(false))) {
+                    throw new InvalidInputException("Code", code + " is a risk of " + existing.serviceArea()
+                            + ", where you may not change risks");
                 }
-                if (!dryRun) {
-                    managing.assess(existing.id(), existing.version(), Which.CURRENT, current,
-                            "Imported from CSV (row " + row.number() + ")", caller);
+                if (existing.current().sameRating(register.assess(current))) {
+                    return new Planned(new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.UNCHANGED,
+                            current.score(), computedBand, warnings, List.of()), NOTHING);
                 }
                 warnings.add("Current assessment " + existing.current() + " -> " + register.assess(current));
-                return new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.UPDATED, current.score(),
-                        computedBand, warnings, errors);
+                String justification = "Imported from " + source + " (row " + row.number() + ")";
+                return new Planned(new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.UPDATED, current.score(),
+                        computedBand, warnings, List.of()),
+                        () -> managing.assess(existing.id(), existing.version(), Which.CURRENT, current, justification, caller));
             }
             RaiseRisk command = new RaiseRisk(register.id(), code, title(row), description(row), row.get("Risk Factors"),
                     row.get("Category") == null ? defaultCategory : row.get("Category"), owner(row), null,
@@ -121,17 +189,12 @@ public class TransferringRegisters {
                     ReviewFrequency.parse(row.get("Review Frequency"), "Review Frequency"), date(row, "Next Review"),
                     mitigations(row));
             Risk.Changed raised = managing.raiseIn(register, command, caller.username(), true);
-            if (!dryRun) {
-                risks.insert(raised.risk(), raised.events());
-            }
-            return new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.CREATED, current.score(),
-                    computedBand, warnings, errors);
+            return new Planned(new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.CREATED, current.score(),
+                    computedBand, warnings, List.of()), () -> risks.insert(raised.risk(), raised.events()));
         } catch (InvalidInputException e) {
-            errors.add(column(e.field()) + ": " + e.getMessage());
-        } catch (OptimisticLockingFailureException e) {
-            errors.add("the risk changed while importing; import the row again");
+            return new Planned(new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.REJECTED, null, null, warnings,
+                    List.of(new ImportReport.RowError(column(e.field()), e.getMessage()))), NOTHING);
         }
-        return new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.REJECTED, null, null, warnings, errors);
     }
 
     private static String column(String field) {
