@@ -39,6 +39,35 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)), token, null);
     }
 
+    public static HttpResponse<String> postBody(String url, String token, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token, null);
+    }
+
+    /** A form upload: one multipart field {@code file} holding {@code content} named {@code filename}. */
+    public static HttpResponse<String> upload(String url, String token, String filename, String contentType, byte[] content) {
+        String boundary = "waypoint-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return postBody(url, token, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    /** GET, keeping the body as bytes (for files). */
+    public static HttpResponse<byte[]> download(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET().header("Authorization", "Bearer " + token);
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HttpRequest.Builder json(String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
     }

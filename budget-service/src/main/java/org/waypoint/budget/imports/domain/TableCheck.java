@@ -31,13 +31,15 @@ public final class TableCheck {
 
     public enum RowKind { LINE, SUBTOTAL, TOTAL, HEADING }
 
-    enum ColumnKind { AMOUNT, ROW_TOTAL, PERCENT }
+    /** What a column of figures holds: amounts (lines' figures), each row's stated total, or percentages. */
+    public enum ColumnKind { AMOUNT, ROW_TOTAL, PERCENT }
 
     /** A line of the table as read: its figures in pounds (null where a column holds a percentage). */
     public record Line(int row, String label, List<Cell> amounts) {
     }
 
-    public record Cell(String column, String amount) {
+    /** One figure of a line, in pounds: from an AMOUNT column (the line's own money) or a ROW_TOTAL column (its stated total). */
+    public record Cell(String column, String amount, ColumnKind kind) {
     }
 
     /** One stated figure that its lines contradict. */
@@ -49,7 +51,7 @@ public final class TableCheck {
     public record Heading(int row, String label) {
     }
 
-    public record Report(int rowsRead, Unit unit, List<Line> lines, List<Heading> headings, int checks,
+    public record Report(int rowsRead, Unit unit, List<String> header, List<Line> lines, List<Heading> headings, int checks,
                          List<Disagreement> disagreements) {
         public boolean agrees() {
             return disagreements.isEmpty();
@@ -68,12 +70,20 @@ public final class TableCheck {
      * @param totalColumn the header of the row-total column when it does not say "total" (may be null)
      */
     public static Report check(List<List<String>> rows, Unit unit, String totalColumn) {
+        return check(rows, unit, totalColumn, 1);
+    }
+
+    /**
+     * @param firstRow the number a person sees beside the header row (1, unless blank rows above it
+     *                 were left out): rows are reported by that numbering
+     */
+    public static Report check(List<List<String>> rows, Unit unit, String totalColumn, int firstRow) {
         if (rows.isEmpty()) {
             throw new InvalidInputException("file", "is empty: the first row must name the columns");
         }
         List<String> header = rows.getFirst().stream().map(c -> c == null ? "" : c.strip()).toList();
         if (header.size() < 2) {
-            throw new InvalidInputException("file", "row 1 must name a label column and at least one column of figures");
+            throw new InvalidInputException("file", "row " + firstRow + " must name a label column and at least one column of figures");
         }
         Unit scale = unit != null ? unit : unitOf(header);
         List<ColumnKind> kinds = new ArrayList<>();
@@ -91,12 +101,12 @@ public final class TableCheck {
             }
         }
         if (!kinds.contains(ColumnKind.AMOUNT) && !kinds.contains(ColumnKind.ROW_TOTAL)) {
-            throw new InvalidInputException("file", "row 1 names no column of amounts");
+            throw new InvalidInputException("file", "row " + firstRow + " names no column of amounts");
         }
 
         List<Read> read = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {
-            read(r + 1, rows.get(r), header, kinds, scale).ifPresent(read::add);
+            read(r + firstRow, rows.get(r), header, kinds, scale).ifPresent(read::add);
         }
 
         Checker checker = new Checker(header, kinds);
@@ -120,14 +130,14 @@ public final class TableCheck {
         checker.percentages(read, all);
         List<Line> lines = all.stream().map(r -> new Line(r.row, r.label, cells(r, header, kinds))).toList();
         List<Heading> headings = read.stream().filter(r -> r.kind == RowKind.HEADING).map(r -> new Heading(r.row, r.label)).toList();
-        return new Report(rows.size() - 1, scale, lines, headings, checker.checks, List.copyOf(checker.disagreements));
+        return new Report(rows.size() - 1, scale, header, lines, headings, checker.checks, List.copyOf(checker.disagreements));
     }
 
     private static List<Cell> cells(Read r, List<String> header, List<ColumnKind> kinds) {
         List<Cell> cells = new ArrayList<>();
         for (int c = 1; c < header.size(); c++) {
             if (kinds.get(c) != ColumnKind.PERCENT && r.values[c] != null) {
-                cells.add(new Cell(header.get(c), r.values[c].toString()));
+                cells.add(new Cell(header.get(c), r.values[c].toString(), kinds.get(c)));
             }
         }
         return cells;

@@ -47,6 +47,43 @@ public class SettingBudgets {
         return outcome.line();
     }
 
+    /**
+     * Sets many lines as one (an imported table): every line is placed in its division and
+     * permitted first, then each is saved with its {@code BudgetSet} event. Without multi-document
+     * transactions "as one" is kept by compensation: if saving a line fails, the lines saved before
+     * it are withdrawn again (each with its own event) and the failure is rethrown.
+     *
+     * @param whats how each line's history tells its setting (same order as {@code requested})
+     */
+    public List<BudgetLine> setAll(List<LineDetails> requested, List<String> whats, Caller caller) {
+        List<LineDetails> placed = requested.stream().map(this::placed).toList();
+        for (LineDetails d : placed) {
+            if (!caller.mayWrite(Roles.FINANCE_OFFICER, d.serviceArea(), List.of())) {
+                throw new AccessDeniedException("may not set budgets in " + d.serviceArea());
+            }
+        }
+        List<BudgetLine> saved = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < placed.size(); i++) {
+                BudgetLine.Outcome outcome = BudgetLine.set(BudgetLineId.newId(), placed.get(i), caller.username(),
+                        clock.instant(), whats.get(i));
+                lines.insert(outcome.line(), outcome.events());
+                saved.add(outcome.line());
+            }
+        } catch (RuntimeException failure) {
+            for (BudgetLine line : saved) {
+                try {
+                    BudgetLine.Outcome gone = line.withdraw(caller.username(), clock.instant());
+                    lines.update(gone.line(), gone.events());
+                } catch (RuntimeException alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
+                }
+            }
+            throw failure;
+        }
+        return List.copyOf(saved);
+    }
+
     public BudgetLine change(BudgetLineId id, long expectedVersion, LineDetails requested, Caller caller) {
         BudgetLine line = current(id, expectedVersion);
         LineDetails details = placed(requested);
@@ -90,7 +127,7 @@ public class SettingBudgets {
     }
 
     /** Checks the organisation and division against the catalogue and places the line in the division's service area. */
-    LineDetails placed(LineDetails d) {
+    public LineDetails placed(LineDetails d) {
         List<Organisations.Division> divisions = organisations.divisionsOf(d.organisation()).orElseThrow(() ->
                 new InvalidInputException("organisation", "'" + d.organisation() + "' is not a known organisation: known are "
                         + String.join(", ", organisations.names())));

@@ -56,13 +56,18 @@ public final class BudgetLine {
     }
 
     public static Outcome set(BudgetLineId id, LineDetails details, String by, Instant now) {
+        return set(id, details, by, now, "budget set");
+    }
+
+    /** @param what how the history tells it, e.g. "budget set by import (row 5, column 'EAC Delegated £m')" */
+    public static Outcome set(BudgetLineId id, LineDetails details, String by, Instant now, String what) {
         List<HistoryEntry.Change> changes = new ArrayList<>();
         details.asText().forEach((field, value) -> {
             if (value != null) {
                 changes.add(new HistoryEntry.Change(field, null, value));
             }
         });
-        BudgetLine line = new BudgetLine(id, details, List.of(), List.of(new HistoryEntry(now, by, "budget set", changes)),
+        BudgetLine line = new BudgetLine(id, details, List.of(), List.of(new HistoryEntry(now, by, what, changes)),
                 false, false, by, now, 0);
         return new Outcome(line, List.of(new BudgetSet(line.ref(), details.amount().toString(), by, now)));
     }

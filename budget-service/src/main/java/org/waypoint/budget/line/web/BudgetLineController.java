@@ -30,6 +30,9 @@ import org.waypoint.budget.line.domain.FinancialYear;
 import org.waypoint.budget.line.domain.HistoryEntry;
 import org.waypoint.budget.line.domain.SubjectiveCategory;
 import org.waypoint.budget.line.domain.Thresholds;
+import org.waypoint.budget.line.domain.Variance;
+import org.waypoint.budget.spreadsheet.Files;
+import org.waypoint.budget.spreadsheet.Spreadsheets;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
@@ -140,6 +143,78 @@ public class BudgetLineController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
+        List<BudgetLine> matching = select(year, organisation, serviceArea, division, fundingSource, type, project, category,
+                holder, status, q, sort);
+        int from = Math.min(page * size, matching.size());
+        int to = Math.min(from + size, matching.size());
+        String hint = matching.isEmpty()
+                ? (queries.count() == 0 ? "No budgets yet: a finance officer sets lines with POST /api/budgets/lines or imports a table with POST /api/budgets/imports."
+                : "No budget line matches these filters.")
+                : null;
+        return new LinePage(matching.subList(from, to).stream().map(l -> BudgetLineResponse.of(l, thresholds)).toList(),
+                page, size, matching.size(), (matching.size() + size - 1) / size, hint);
+    }
+
+    /** The columns of a lines export: what a line says, then its latest monitoring read against its budget. */
+    static final List<String> EXPORT_COLUMNS = List.of("Line Id", "Financial Year", "Organisation", "Service Area", "Division",
+            "Funding Source", "Type", "Project", "Category", "Kind", "Description", "Amount", "Holder", "Holder Username",
+            "Holder Email", "Latest Period", "Actual To Date", "Projected Outturn", "Variance", "Variance %", "Outturn %", "Status");
+
+    /**
+     * Every line the list shows for the same filters, status and sort (not paged), as CSV (money as
+     * exact two-decimal text) or XLSX (money as number cells, {@code #,##0.00}).
+     */
+    @GetMapping("/export")
+    @PreAuthorize(Roles.CAN_READ)
+    public ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
+                                         @RequestParam(required = false) String year,
+                                         @RequestParam(required = false) String organisation,
+                                         @RequestParam(required = false) String serviceArea,
+                                         @RequestParam(required = false) String division,
+                                         @RequestParam(required = false) String fundingSource,
+                                         @RequestParam(required = false) BudgetType type,
+                                         @RequestParam(required = false) String project,
+                                         @RequestParam(required = false) SubjectiveCategory category,
+                                         @RequestParam(required = false) String holder,
+                                         @RequestParam(required = false) BudgetStatus status,
+                                         @RequestParam(required = false) String q,
+                                         @RequestParam(defaultValue = "division,asc") String sort) {
+        Spreadsheets.Format as = Spreadsheets.Format.parse(format, "format");
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (BudgetLine line : select(year, organisation, serviceArea, division, fundingSource, type, project, category, holder,
+                status, q, sort)) {
+            rows.add(exportRow(line));
+        }
+        return Files.attachment(Spreadsheets.write(as, "Budget lines", EXPORT_COLUMNS, rows), as, "budget-lines");
+    }
+
+    private List<Object> exportRow(BudgetLine line) {
+        var d = line.details();
+        var v = line.variance(thresholds);
+        var latest = line.latest();
+        java.util.ArrayList<Object> row = new java.util.ArrayList<>(List.of(line.id().value(), d.financialYear().toString(),
+                d.organisation(), nz(d.serviceArea()), d.division(), d.fundingSource(), d.type().name(), nz(d.project()),
+                d.category() == null ? "" : d.category().label(),
+                d.category() == null ? "NET" : d.category().isIncome() ? "INCOME" : "EXPENDITURE", nz(d.description()), d.amount(),
+                d.holder() == null ? "" : d.holder().name(), d.holder() == null ? "" : nz(d.holder().username()),
+                d.holder() == null ? "" : nz(d.holder().email()), latest.map(m -> m.period().toString()).orElse("")));
+        row.add(latest.<Object>map(m -> m.actualToDate()).orElse(""));
+        row.add(v.projectedOutturn() == null ? "" : v.projectedOutturn());
+        row.add(v.variance() == null ? "" : v.variance());
+        row.add(nz(Variance.text(v.variancePercent())));
+        row.add(nz(Variance.text(v.outturnPercent())));
+        row.add(v.status().name());
+        return row;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The lines a list or export shows: filtered (status too) and sorted, not paged. */
+    private List<BudgetLine> select(String year, String organisation, String serviceArea, String division, String fundingSource,
+                                    BudgetType type, String project, SubjectiveCategory category, String holder,
+                                    BudgetStatus status, String q, String sort) {
         String[] sortParts = sort.split(",");
         String field = sortParts[0].strip().toLowerCase(Locale.ROOT);
         if (!SORTS.contains(field)) {
@@ -148,18 +223,10 @@ public class BudgetLineController {
         boolean ascending = sortParts.length < 2 || !"desc".equalsIgnoreCase(sortParts[1].strip());
         BudgetQueries.Filter filter = filter(year, organisation, serviceArea, division, fundingSource, type, project, category, holder, q);
         Comparator<BudgetLine> order = comparator(field);
-        List<BudgetLine> matching = queries.matching(filter, MAX_LINES).stream()
+        return queries.matching(filter, MAX_LINES).stream()
                 .filter(l -> status == null || l.status(thresholds) == status)
                 .sorted(ascending ? order : order.reversed())
                 .toList();
-        int from = Math.min(page * size, matching.size());
-        int to = Math.min(from + size, matching.size());
-        String hint = matching.isEmpty()
-                ? (queries.count() == 0 ? "No budgets yet: a finance officer sets lines with POST /api/budgets/lines or imports a table with POST /api/budgets/imports/check."
-                : "No budget line matches these filters.")
-                : null;
-        return new LinePage(matching.subList(from, to).stream().map(l -> BudgetLineResponse.of(l, thresholds)).toList(),
-                page, size, matching.size(), (matching.size() + size - 1) / size, hint);
     }
 
     /** Filters shared with totals and export: checks the year's spelling. */

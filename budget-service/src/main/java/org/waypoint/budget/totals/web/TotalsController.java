@@ -1,9 +1,11 @@
 package org.waypoint.budget.totals.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +17,8 @@ import org.waypoint.budget.line.domain.SubjectiveCategory;
 import org.waypoint.budget.line.domain.Thresholds;
 import org.waypoint.budget.line.domain.Variance;
 import org.waypoint.budget.line.web.BudgetLineController;
+import org.waypoint.budget.spreadsheet.Files;
+import org.waypoint.budget.spreadsheet.Spreadsheets;
 import org.waypoint.budget.totals.domain.Dimension;
 import org.waypoint.budget.totals.domain.GroupTotal;
 import org.waypoint.budget.totals.domain.Totals;
@@ -97,6 +101,69 @@ public class TotalsController {
         return new SharesResponse(totals.by().stream().map(Dimension::apiName).toList(), totals.total().budget().toString(),
                 totals.groups().stream().map(g -> new Share(g.key(), g.budget().toString(), g.sharePercent())).toList(),
                 note(totals));
+    }
+
+    /**
+     * Totals and shares for any grouping and filter as a file (the same figures as {@code /totals}):
+     * one row per group with its key columns, then the grand total. {@code /shares/export} is the same file.
+     */
+    @GetMapping({"/totals/export", "/shares/export"})
+    @PreAuthorize(Roles.CAN_READ)
+    public ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
+                                         @RequestParam(defaultValue = "division") String by,
+                                         @RequestParam(required = false) String year,
+                                         @RequestParam(required = false) String organisation,
+                                         @RequestParam(required = false) String serviceArea,
+                                         @RequestParam(required = false) String division,
+                                         @RequestParam(required = false) String fundingSource,
+                                         @RequestParam(required = false) BudgetType type,
+                                         @RequestParam(required = false) String project,
+                                         @RequestParam(required = false) SubjectiveCategory category,
+                                         @RequestParam(required = false) String holder) {
+        Spreadsheets.Format as = Spreadsheets.Format.parse(format, "format");
+        Totals totals = compute(by, year, organisation, serviceArea, division, fundingSource, type, project, category, holder);
+        List<String> keys = totals.by().stream().map(Dimension::apiName).toList();
+        List<String> header = new ArrayList<>(keys.stream().map(TotalsController::title).toList());
+        header.addAll(List.of("Lines", "Budget", "Actual To Date", "Projected Outturn", "Variance", "Variance %", "Outturn %",
+                "Status", "Lines Without Projection", "Share %"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (GroupTotal g : totals.groups()) {
+            List<Object> row = new ArrayList<>();
+            keys.forEach(k -> row.add(g.key().get(k) == null ? "" : g.key().get(k)));
+            row.addAll(figures(g));
+            rows.add(row);
+        }
+        List<Object> total = new ArrayList<>();
+        total.add("Total");
+        for (int i = 1; i < keys.size(); i++) {
+            total.add("");
+        }
+        total.addAll(figures(totals.total()));
+        rows.add(total);
+        return Files.attachment(Spreadsheets.write(as, "Budget totals", header, rows), as,
+                "budget-totals-by-" + String.join("-", keys));
+    }
+
+    private static List<Object> figures(GroupTotal g) {
+        Variance v = g.variance();
+        List<Object> cells = new ArrayList<>();
+        cells.add(g.lines());
+        cells.add(g.budget());
+        cells.add(g.actualToDate());
+        cells.add(v.projectedOutturn() == null ? "" : v.projectedOutturn());
+        cells.add(v.variance() == null ? "" : v.variance());
+        cells.add(v.variancePercent() == null ? "" : Variance.text(v.variancePercent()));
+        cells.add(v.outturnPercent() == null ? "" : Variance.text(v.outturnPercent()));
+        cells.add(v.status().name());
+        cells.add(g.linesWithoutProjection());
+        cells.add(g.sharePercent() == null ? "" : g.sharePercent());
+        return cells;
+    }
+
+    /** "fundingSource" as a column title: "Funding Source". */
+    private static String title(String apiName) {
+        String spaced = apiName.replaceAll("([a-z])([A-Z])", "$1 $2");
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
     private Totals compute(String by, String year, String organisation, String serviceArea, String division,
