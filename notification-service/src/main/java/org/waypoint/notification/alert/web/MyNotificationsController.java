@@ -25,10 +25,15 @@ import org.waypoint.platform.security.Roles;
 /**
  * The signed-in person's side: {@code /api/notifications/mine} (in-portal list, read/unread) and
  * {@code /api/notifications/preferences} (immediate or daily digest per rule; the area digest).
+ * Every role reads its own; people (auditors too: it is their own inbox, not the organisation's
+ * data) change their own; integrators, machines that read but never write, change nothing.
  */
 @RestController
 @RequestMapping("/api/notifications")
 public class MyNotificationsController {
+
+    /** Changing one's own inbox or preferences: every role that is a person, not the integrator. */
+    static final String PEOPLE = "hasAnyRole('staff','manager','performance-officer','finance-officer','auditor','admin')";
 
     private final MyNotifications mine;
 
@@ -65,14 +70,14 @@ public class MyNotificationsController {
     }
 
     @PostMapping("/mine/{id}/read")
-    @PreAuthorize(Roles.CAN_READ)
+    @PreAuthorize(PEOPLE)
     public ResponseEntity<Void> read(Authentication auth, @PathVariable String id) {
         mine.markRead(id, auth.getName(), email(auth));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/mine/read-all")
-    @PreAuthorize(Roles.CAN_READ)
+    @PreAuthorize(PEOPLE)
     public Map<String, Long> readAll(Authentication auth) {
         return Map.of("marked", mine.markAllRead(auth.getName(), email(auth)));
     }
@@ -85,7 +90,7 @@ public class MyNotificationsController {
     }
 
     @PutMapping("/preferences")
-    @PreAuthorize(Roles.CAN_READ)
+    @PreAuthorize(PEOPLE)
     public PreferencesResponse savePreferences(Authentication auth, @RequestBody PreferencesBody body) {
         Preferences p = mine.savePreferences(auth.getName(), body.rules(), body.areaDigest());
         return new PreferencesResponse(p.rules(), p.areaDigest(), mine.ruleIds());
