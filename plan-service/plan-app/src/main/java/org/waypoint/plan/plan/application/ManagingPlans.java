@@ -41,12 +41,16 @@ public class ManagingPlans {
 
     public Plan update(PlanId id, long expectedVersion, PlanDetails details, Caller caller) {
         Plan before = plans.find(id).orElseThrow(() -> new NotFoundException("There is no plan " + id + "."));
+        // The plan's owner may change it; moving it to another service area needs a manager of that area
+        // (or an officer). Permission is checked before the version, so a caller without it learns nothing more.
+        List<String> owners = before.details().owner() == null ? List.of() : List.of(before.details().owner());
+        boolean sameArea = java.util.Objects.equals(before.details().serviceArea(), details.serviceArea());
+        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, before.details().serviceArea(), owners)
+                || !caller.mayWrite(Roles.PERFORMANCE_OFFICER, details.serviceArea(), sameArea ? owners : List.of())) {
+            throw new AccessDeniedException("may not change plan " + id);
+        }
         if (expectedVersion != before.version()) {
             throw new OptimisticLockingFailureException("plan " + id + " is at version " + before.version());
-        }
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, before.details().serviceArea(), List.of())
-                || !caller.mayWrite(Roles.PERFORMANCE_OFFICER, details.serviceArea(), List.of())) {
-            throw new AccessDeniedException("may not change plan " + id);
         }
         Plan.Changed changed = before.update(details, caller.username(), clock.instant());
         if (changed.events().isEmpty()) {
