@@ -47,8 +47,12 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void theApiDescriptionIsOpenWithoutAToken() {
+    void theApiDescriptionIsOpenWithoutATokenAndNamesTheServiceAndItsBearerToken() {
         AuthorizationMatrix.assertOpenToAnonymous(service.base, "/v3/api-docs");
+        String document = org.waypoint.testsupport.Services.get(service.base + "/v3/api-docs", null).body();
+        org.assertj.core.api.Assertions.assertThat(document)
+                .contains("\"title\":\"Waypoint plan-service\"")
+                .contains("\"bearerFormat\":\"JWT\"");
     }
 
     /** A plan owned by the owner in the service area, and an action she leads with an exception report. */
