@@ -136,10 +136,14 @@ export function query(params: Record<string, string | number | boolean | null | 
   return text ? `?${text}` : '';
 }
 
+/** Who is signed in (the gateway's GET /me): name, email and manager when Keycloak has them. */
 export interface Me {
   username: string;
+  name?: string | null;
+  email?: string | null;
   authorities: string[];
   serviceAreas?: string[];
+  manager?: string | null;
 }
 
 export function roles(me: Me | null): Set<string> {

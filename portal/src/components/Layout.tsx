@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { csrfToken } from '../api';
+import { csrfToken, type Me } from '../api';
 import { useSession } from '../session';
 import { focusById } from './govuk';
 
@@ -22,6 +22,19 @@ function SignOut() {
       <input type="hidden" name="_csrf" value={csrfToken() ?? ''} />
       <button type="submit" className="govuk-link wp-link-button">Sign out</button>
     </form>
+  );
+}
+
+/** Who is signed in: the person's name from Keycloak, with the username they signed in with (or the username alone). */
+export function SignedInAs({ me }: { me: Me }) {
+  const name = me.name?.trim();
+  if (!name || name === me.username) {
+    return <span>Signed in as <strong data-testid="username">{me.username}</strong></span>;
+  }
+  return (
+    <span>Signed in as <strong data-testid="name">{name}</strong>{' '}
+      <span className="wp-header__username">(<span data-testid="username">{me.username}</span>)</span>
+    </span>
   );
 }
 
@@ -49,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="wp-header__who">
             {loading ? <span>Checking who you are…</span> : me ? (
               <>
-                <span>Signed in as <strong data-testid="username">{me.username}</strong></span>
+                <SignedInAs me={me} />
                 <SignOut />
               </>
             ) : <a className="govuk-link wp-header__link" href="/oauth2/authorization/keycloak">Sign in</a>}
