@@ -7,6 +7,7 @@ import { AccessibilityPage, NotFoundPage } from './pages/Misc';
 import { IndicatorPage, IndicatorsPage } from './pages/Indicators';
 import { RiskPage, RisksPage } from './pages/Risks';
 import { BudgetsPage } from './pages/Budgets';
+import { ImportBudgetPage } from './pages/BudgetImport';
 import { ReportPage } from './pages/Report';
 import { NotificationsPage } from './pages/Notifications';
 
@@ -30,6 +31,7 @@ const router = createHashRouter([
       { path: '/risks', element: <RisksPage /> },
       { path: '/risks/:id', element: <RiskPage /> },
       { path: '/budgets', element: <BudgetsPage /> },
+      { path: '/budgets/import', element: <ImportBudgetPage /> },
       { path: '/report', element: <ReportPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
       { path: '/accessibility', element: <AccessibilityPage /> },

@@ -12,7 +12,11 @@ describe('formatting', () => {
 
   it('names API fields in words', () => {
     expect(fieldLabel('progressPercent')).toBe('Progress percent');
-    expect(fieldLabel('rows[3].due')).toBe('Rows due');
+    expect(fieldLabel('rows[3].due')).toBe('Row 3, due');
+    expect(fieldLabel('rows[4].Likelihood')).toBe('Row 4, Likelihood');
+    expect(fieldLabel('rows[5].fundingSource')).toBe('Row 5, funding source');
+    expect(fieldLabel("rows[11]['Total £m']")).toBe("Row 11, column 'Total £m'");
+    expect(fieldLabel('rows[2]')).toBe('Row 2');
   });
 
   it('builds a query string from the values that are set only', () => {

@@ -248,3 +248,90 @@ export interface Alert {
   read?: boolean;
   readAt?: string | null;
 }
+
+/** One stated figure of a budget table that its own lines contradict (budget-service, ADR 0030). */
+export interface BudgetDisagreement {
+  row: number;
+  label: string;
+  column: string;
+  check: string;
+  stated: string;
+  computed: string | null;
+  difference: string;
+}
+
+export interface BudgetTableCheck {
+  rowsRead: number;
+  unit: string;
+  header: string[];
+  headings?: Array<{ row: number; label: string }>;
+  checks: number;
+  disagreements: BudgetDisagreement[];
+}
+
+/** A line an imported budget table holds (lineId once stored). */
+export interface ImportedBudgetLine {
+  row: number;
+  label: string;
+  column: string;
+  financialYear: string;
+  organisation: string;
+  serviceArea: string | null;
+  division: string | null;
+  fundingSource: string | null;
+  type: string;
+  project: string | null;
+  category: string | null;
+  amount: string;
+  lineId: string | null;
+}
+
+/** What POST /api/budgets/imports did or would do (ADR 0031); also the `report` of its 400, 409 and 422 problems. */
+export interface BudgetImportResult {
+  outcome: 'STORED' | 'CHECKED' | 'REFUSED_ERRORS' | 'REFUSED_CONFLICTS' | 'REFUSED_DISCREPANCIES';
+  dryRun: boolean;
+  stored: boolean;
+  wouldStore: boolean;
+  message: string;
+  organisation: string | null;
+  year: string | null;
+  rows: string;
+  columns: string;
+  discrepancies: number;
+  acknowledgement: string | null;
+  discrepanciesAccepted: boolean;
+  lines: ImportedBudgetLine[];
+  zeroCellsSkipped: number;
+  linesTotal: string;
+  errors: Array<{ field: string; message: string }>;
+  conflicts: Array<{ row: number; column: string; existingLineId: string; message: string }>;
+  check: BudgetTableCheck;
+}
+
+export interface RiskRegister {
+  id: string;
+  name: string;
+  organisation: string | null;
+  serviceArea: string | null;
+  categories?: Array<{ name: string }>;
+}
+
+/** What a risk register import did (or would do), row by row (risk-service, ADR 0021). */
+export interface RiskImportReport {
+  dryRun: boolean;
+  stored: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  report: Array<{
+    row: number;
+    code: string | null;
+    outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
+    score: number | null;
+    band: string | null;
+    warnings: string[];
+    errors: Array<{ field: string; message: string }>;
+  }>;
+}

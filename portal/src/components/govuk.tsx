@@ -59,17 +59,42 @@ export function ErrorSummary({ items, title = 'There is a problem', description 
   );
 }
 
-/** Words a person understands for an API field name ("progressPercent" -> "Progress percent"). */
+/** The row number of a row field of an import ("rows[4].Likelihood" is row 4), or null. */
+export function rowOf(field: string | null | undefined): number | null {
+  const match = /^rows\[(\d+)\]/.exec(field ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+function words(field: string): string {
+  const text = field.replace(/\[\d+\]/g, '').replace(/[._]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Words a person understands for an API field name ("progressPercent" is "Progress percent"). A
+ * field of an imported file's row names the row as the spreadsheet numbers it and the column as
+ * the file heads it: "rows[4].Likelihood" is "Row 4, Likelihood", "rows[11]['Total £m']" is
+ * "Row 11, column 'Total £m'", "rows[5].fundingSource" is "Row 5, funding source".
+ */
 export function fieldLabel(field: string): string {
-  const words = field.replace(/\[\d+\]/g, '').replace(/[._]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const row = /^rows\[(\d+)\](?:\.(.+)|\['(.*)'\])?$/.exec(field);
+  if (row) {
+    const [, n, named, quoted] = row;
+    if (quoted !== undefined) return `Row ${n}, column '${quoted}'`;
+    if (named === undefined) return `Row ${n}`;
+    return `Row ${n}, ${/^[a-z]/.test(named) ? words(named).toLowerCase() : named}`;
+  }
+  return words(field);
 }
 
 /**
  * The error summary for a failed API call. {@code fields} maps API field names to the ids of the
- * form's inputs, so each message links to its input.
+ * form's inputs, so each message links to its input; {@code rowLink} gives the id of the element
+ * that shows a row of an imported file (its line in a report table), so that a row's error links there.
  */
-export function ApiErrorSummary({ error, fields = {} }: { error: ApiError | null; fields?: Record<string, string> }) {
+export function ApiErrorSummary({ error, fields = {}, rowLink }: {
+  error: ApiError | null; fields?: Record<string, string>; rowLink?: (row: number) => string | undefined;
+}) {
   if (!error) return null;
   if (error.signedOut) {
     return (
@@ -77,10 +102,13 @@ export function ApiErrorSummary({ error, fields = {} }: { error: ApiError | null
         items={[{ text: 'Sign in again (opens the sign-in page)', href: undefined }]} />
     );
   }
-  const items: SummaryItem[] = error.errors.map((e: FieldError) => ({
-    text: e.field && !fields[e.field] ? `${fieldLabel(e.field)}: ${e.message}` : messageFor(e),
-    href: e.field ? fields[e.field] : undefined,
-  }));
+  const items: SummaryItem[] = error.errors.map((e: FieldError) => {
+    const row = rowOf(e.field);
+    return {
+      text: e.field && !fields[e.field] ? `${fieldLabel(e.field)}: ${e.message}` : messageFor(e),
+      href: e.field ? fields[e.field] ?? (row !== null ? rowLink?.(row) : undefined) : undefined,
+    };
+  });
   return <ErrorSummary items={items} description={items.length === 0 ? error.detail : error.status === 400 ? undefined : error.detail} />;
 }
 
@@ -161,6 +189,48 @@ export function Select({ id, label, hint, error, value, onChange, options }: {
         </select>
       )}
     </Field>
+  );
+}
+
+/** A file upload field: label, hint and error linked by aria-describedby; reports the chosen file. */
+export function FileInput({ id, label, hint, error, accept, onChange }: {
+  id: string; label: string; hint?: string; error?: string; accept?: string; onChange: (file: File | null) => void;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => (
+        <input className={`govuk-file-upload${invalid ? ' govuk-file-upload--error' : ''}`} id={id} name={id} type="file"
+          accept={accept} aria-describedby={describedBy} onChange={(e) => onChange(e.target.files?.[0] ?? null)} />
+      )}
+    </Field>
+  );
+}
+
+/** One small checkbox with its label (and hint). */
+export function Checkbox({ id, label, hint, checked, onChange }: {
+  id: string; label: string; hint?: string; checked: boolean; onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div className="govuk-form-group">
+      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id={id} name={id} type="checkbox" checked={checked}
+            aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>{label}</label>
+          {hint && <div id={`${id}-hint`} className="govuk-hint govuk-checkboxes__hint">{hint}</div>}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The design system's warning text: an icon and the word "Warning" for screen readers, so the meaning is never only colour or shape. */
+export function WarningText({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+      <strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>{children}</strong>
+    </div>
   );
 }
 

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
-import { ApiError, query, send } from '../api';
-import { ApiErrorSummary, Button, Empty, ErrorSummary, formatMoney, Loading, Select, Tag } from '../components/govuk';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError, query, roles, send, type Me } from '../api';
+import { ApiErrorSummary, Button, Empty, ErrorSummary, FileInput, formatMoney, Loading, Select, Tag } from '../components/govuk';
+import { DiscrepancyTable } from './BudgetImport';
 import { Bars } from '../components/charts';
 import { PageTitle } from '../components/Layout';
-import { SERVICE_AREAS } from '../session';
+import { SERVICE_AREAS, useSession } from '../session';
 import { useApi } from '../useApi';
-import type { BudgetGroup, BudgetLine, BudgetTotals, Page } from '../types';
+import type { BudgetGroup, BudgetLine, BudgetTableCheck, BudgetTotals, Page } from '../types';
 
 const DIMENSIONS: Array<[string, string]> = [['division', 'Division'], ['fundingSource', 'Funder'], ['category', 'Category']];
 
@@ -58,7 +59,7 @@ function ImportCheck() {
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [report, setReport] = useState<{ rowsRead: number; checks: number; disagreements: Array<{ row: number; label: string; column: string; check: string; stated: string; computed: string; difference: string }> } | null>(null);
+  const [report, setReport] = useState<BudgetTableCheck | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setMissing(!file);
@@ -66,7 +67,7 @@ function ImportCheck() {
     const form = new FormData();
     form.append('file', file);
     try {
-      setReport((await send<typeof report>('POST', '/api/budgets/imports/check', form)).body);
+      setReport((await send<BudgetTableCheck>('POST', '/api/budgets/imports/check', form)).body);
       setError(null);
     } catch (err) {
       setError(err as ApiError);
@@ -76,53 +77,33 @@ function ImportCheck() {
   return (
     <section aria-labelledby="check-heading">
       <h2 className="govuk-heading-m" id="check-heading">Check a budget table</h2>
-      <p className="govuk-body">Upload a budget table (CSV). Every stated total, subtotal and percentage is compared with its lines; nothing is stored.</p>
-      {missing && <ErrorSummary items={[{ text: 'Select a CSV file', href: 'budgetFile' }]} />}
+      <p className="govuk-body">Upload a budget table (CSV, tab-separated or XLSX). Every stated total, subtotal and percentage is compared with its lines; nothing is stored.</p>
+      {missing && <ErrorSummary items={[{ text: 'Select a CSV, TSV or XLSX file', href: 'budgetFile' }]} />}
       <ApiErrorSummary error={error} fields={{ file: 'budgetFile' }} />
       <form onSubmit={submit} noValidate>
-        <div className={`govuk-form-group${missing ? ' govuk-form-group--error' : ''}`}>
-          <label className="govuk-label" htmlFor="budgetFile">Budget table (CSV)</label>
-          {missing && <p id="budgetFile-error" className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> Select a CSV file</p>}
-          <input className="govuk-file-upload" id="budgetFile" name="budgetFile" type="file" accept=".csv,.tsv,.txt"
-            aria-describedby={missing ? 'budgetFile-error' : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        </div>
+        <FileInput id="budgetFile" label="Budget table (CSV, TSV or XLSX)" accept=".csv,.tsv,.txt,.xlsx"
+          error={missing ? 'Select a CSV, TSV or XLSX file' : undefined} onChange={setFile} />
         <Button secondary>Check the table</Button>
       </form>
       {report && (
         <div>
           <h3 className="govuk-heading-s">Discrepancy report</h3>
           <p className="govuk-body">{report.rowsRead} rows read, {report.checks} checks made, {report.disagreements.length} disagreement{report.disagreements.length === 1 ? '' : 's'}.</p>
-          {report.disagreements.length > 0 && (
-            <table className="govuk-table">
-              <caption className="govuk-visually-hidden">Disagreements</caption>
-              <thead className="govuk-table__head"><tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Row</th>
-                <th scope="col" className="govuk-table__header">Line</th>
-                <th scope="col" className="govuk-table__header">Column</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Stated</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Computed</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Difference</th>
-              </tr></thead>
-              <tbody className="govuk-table__body">
-                {report.disagreements.map((d, i) => (
-                  <tr className="govuk-table__row" key={i}>
-                    <td className="govuk-table__cell">{d.row}</td><td className="govuk-table__cell">{d.label} ({d.check})</td>
-                    <td className="govuk-table__cell">{d.column}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{d.stated}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{d.computed}</td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{d.difference}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {report.disagreements.length > 0 && <DiscrepancyTable disagreements={report.disagreements} caption="Disagreements" />}
         </div>
       )}
     </section>
   );
 }
 
+/** Who may store budget tables: finance officers, admins and managers (in their service area). */
+export function mayImportBudgets(me: Me | null): boolean {
+  const r = roles(me);
+  return r.has('finance-officer') || r.has('admin') || r.has('manager');
+}
+
 export function BudgetsPage() {
+  const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const by = params.get('by') ?? 'division';
   const serviceArea = params.get('serviceArea') ?? '';
@@ -192,6 +173,11 @@ export function BudgetsPage() {
           </tbody>
         </table>
       )}
+      <h2 className="govuk-heading-m">Import</h2>
+      {mayImportBudgets(me) ? (
+        <p className="govuk-body"><Link className="govuk-link" to="/budgets/import">Import a budget table</Link>: store a council’s
+          budget paper (CSV, TSV or XLSX) as budget lines, after checking its totals.</p>
+      ) : <p className="govuk-body">Finance officers and managers can import budget tables.</p>}
       <ImportCheck />
     </>
   );
