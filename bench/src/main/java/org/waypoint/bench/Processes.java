@@ -44,6 +44,15 @@ final class Processes {
 
     /** Resident memory of the process group led by {@code pid}, in MB. */
     static double rssMb(long pid) {
+        return groupKb(pid, "VmRSS") / 1024.0;
+    }
+
+    /** The highest resident memory of the group's processes, summed (Keycloak: its script and its JVM), in MB. */
+    static double peakRssMb(long pid) {
+        return groupKb(pid, "VmHWM") / 1024.0;
+    }
+
+    private static double groupKb(long pid, String field) {
         long kb = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
@@ -51,7 +60,7 @@ final class Processes {
                     String stat = Files.readString(p.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     if (Long.parseLong(f[2]) == pid || p.getFileName().toString().equals(Long.toString(pid))) {
-                        kb += statusKb(p, "VmRSS");
+                        kb += statusKb(p, field);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
@@ -60,7 +69,7 @@ final class Processes {
         } catch (IOException e) {
             return Double.NaN;
         }
-        return kb / 1024.0;
+        return kb;
     }
 
     static long statusKb(Path proc, String field) throws IOException {
@@ -83,11 +92,7 @@ final class Processes {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("pid", pid);
             e.put("rssMb", Report.round(rssMb(pid), 0));
-            try {
-                e.put("peakRssMb", Report.round(statusKb(Path.of("/proc/" + pid), "VmHWM") / 1024.0, 0));
-            } catch (IOException gone) {
-                e.put("peakRssMb", null);
-            }
+            e.put("peakRssMb", Report.round(peakRssMb(pid), 0));
             m.put(name, e);
         }
         return m;
