@@ -5,7 +5,7 @@ import { HomePage } from './pages/Home';
 import { ActionPage, ActionsPage, ImportActionsPage, PlanPage, PlansPage } from './pages/Actions';
 import { AccessibilityPage, NotFoundPage } from './pages/Misc';
 import { IndicatorPage, IndicatorsPage } from './pages/Indicators';
-import { RiskPage, RisksPage } from './pages/Risks';
+import { ImportRiskRegisterPage, RiskPage, RisksPage } from './pages/Risks';
 import { BudgetsPage } from './pages/Budgets';
 import { ImportBudgetPage } from './pages/BudgetImport';
 import { ReportPage } from './pages/Report';
@@ -29,6 +29,7 @@ const router = createHashRouter([
       { path: '/indicators', element: <IndicatorsPage /> },
       { path: '/indicators/:id', element: <IndicatorPage /> },
       { path: '/risks', element: <RisksPage /> },
+      { path: '/risks/registers/:id/import', element: <ImportRiskRegisterPage /> },
       { path: '/risks/:id', element: <RiskPage /> },
       { path: '/budgets', element: <BudgetsPage /> },
       { path: '/budgets/import', element: <ImportBudgetPage /> },

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, query, send } from '../api';
+import { ApiError, isManager, query, send } from '../api';
 import {
-  ApiErrorSummary, BackLink, Button, Empty, ErrorSummary, fieldError, formatDate, formatDateTime, humanise, Loading,
-  NotificationBanner, Select, SummaryList, Tag, TextArea,
+  ApiErrorSummary, BackLink, Button, Checkbox, Empty, ErrorSummary, fieldError, FileInput, formatDate, formatDateTime, humanise,
+  Loading, NotificationBanner, Select, SummaryList, Tag, TextArea,
 } from '../components/govuk';
 import { PageTitle } from '../components/Layout';
-import { SERVICE_AREAS } from '../session';
+import { SERVICE_AREAS, useSession } from '../session';
 import { useApi } from '../useApi';
-import type { Assessment, HeatMap as HeatMapData, Page, Risk, RiskHistory } from '../types';
+import type { Assessment, HeatMap as HeatMapData, Page, Risk, RiskHistory, RiskImportReport, RiskRegister } from '../types';
 
 export type Which = 'CURRENT' | 'ORIGINAL' | 'TARGET';
 
@@ -68,9 +68,12 @@ export function RisksPage() {
   const serviceArea = params.get('serviceArea') ?? '';
   const reviewOverdue = params.get('reviewOverdue') ?? '';
   const owner = params.get('owner') ?? '';
+  const registerId = params.get('registerId') ?? '';
   const cell = params.get('cell');
   const selected = cell ? (cell.split('x').map(Number) as [number, number]) : null;
-  const filter = { serviceArea, reviewOverdue, owner };
+  const filter = { registerId, serviceArea, reviewOverdue, owner };
+  const registers = useApi<RiskRegister[]>('/api/risk-registers');
+  const { me } = useSession();
   const heat = useApi<HeatMapData>(`/api/risks/heat-map${query({ ...filter, assessment: which })}`);
   const risks = useApi<Page<Risk>>(`/api/risks${query({ ...filter, size: 200, sort: 'score,desc' })}`);
   const set = (changes: Record<string, string>) => {
@@ -89,15 +92,19 @@ export function RisksPage() {
       <ApiErrorSummary error={heat.error ?? risks.error} />
       <form className="wp-filter" aria-label="Filter risks" onSubmit={(e) => e.preventDefault()}>
         <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
+          <div className="govuk-grid-column-one-quarter">
+            <Select id="registerId" label="Register" value={registerId} onChange={(v) => set({ registerId: v, cell: '' })}
+              options={[{ value: '', text: 'Any' }, ...(registers.data ?? []).map((r) => ({ value: r.id, text: r.name }))]} />
+          </div>
+          <div className="govuk-grid-column-one-quarter">
             <Select id="serviceArea" label="Service area" value={serviceArea} onChange={(v) => set({ serviceArea: v, cell: '' })}
               options={[{ value: '', text: 'Any' }, ...SERVICE_AREAS.map((a) => ({ value: a, text: a }))]} />
           </div>
-          <div className="govuk-grid-column-one-third">
+          <div className="govuk-grid-column-one-quarter">
             <Select id="assessment" label="Heat map of" value={which} onChange={(v) => set({ assessment: v === 'CURRENT' ? '' : v, cell: '' })}
               options={[{ value: 'CURRENT', text: 'Current assessment' }, { value: 'ORIGINAL', text: 'Original assessment' }, { value: 'TARGET', text: 'Target assessment' }]} />
           </div>
-          <div className="govuk-grid-column-one-third">
+          <div className="govuk-grid-column-one-quarter">
             <Select id="reviewOverdue" label="Review" value={reviewOverdue} onChange={(v) => set({ reviewOverdue: v, cell: '' })}
               options={[{ value: '', text: 'Any' }, { value: 'true', text: 'Overdue for review' }]} />
           </div>
@@ -145,8 +152,184 @@ export function RisksPage() {
               </tbody>
             </table>
           )}
+          {risks.data && risks.data.total > 0 && (
+            <p className="govuk-body wp-downloads">
+              Download the {risks.data.total} risk{risks.data.total === 1 ? '' : 's'} these filters list{selected ? ' (every cell of the heat map)' : ''}:{' '}
+              <a className="govuk-link" href={riskListExport(filter, 'csv')} download>CSV<span className="govuk-visually-hidden"> file of the listed risks</span></a>{' or '}
+              <a className="govuk-link" href={riskListExport(filter, 'xlsx')} download>Excel (XLSX)<span className="govuk-visually-hidden"> file of the listed risks</span></a>
+            </p>
+          )}
         </div>
       </div>
+      <RegistersTable registers={registers.data} mayImport={isManager(me)} />
+    </>
+  );
+}
+
+/** The export of exactly the risks the list shows (same filters, same order). */
+export function riskListExport(filter: Record<string, string>, format: 'csv' | 'xlsx'): string {
+  return `/api/risks/export${query({ format, ...filter, sort: 'score,desc' })}`;
+}
+
+export function registerExport(id: string, format: 'csv' | 'xlsx'): string {
+  return `/api/risk-registers/${encodeURIComponent(id)}/export${query({ format })}`;
+}
+
+/** Every register, with its exports and (for those who may import) a link to import a file into it. */
+export function RegistersTable({ registers, mayImport }: { registers: RiskRegister[] | null; mayImport: boolean }) {
+  if (!registers || registers.length === 0) return null;
+  return (
+    <section aria-labelledby="registers-heading">
+      <h2 className="govuk-heading-m" id="registers-heading">Registers</h2>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--s">Download a whole register{mayImport ? ', or import a spreadsheet into it' : ''}</caption>
+        <thead className="govuk-table__head"><tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">Register</th>
+          <th scope="col" className="govuk-table__header">Service area</th>
+          <th scope="col" className="govuk-table__header">Download</th>
+          {mayImport && <th scope="col" className="govuk-table__header">Import</th>}
+        </tr></thead>
+        <tbody className="govuk-table__body">
+          {registers.map((r) => (
+            <tr className="govuk-table__row" key={r.id}>
+              <td className="govuk-table__cell">{r.name}</td>
+              <td className="govuk-table__cell">{r.serviceArea ?? '—'}</td>
+              <td className="govuk-table__cell">
+                <a className="govuk-link" href={registerExport(r.id, 'csv')} download>CSV<span className="govuk-visually-hidden"> of {r.name}</span></a>{' · '}
+                <a className="govuk-link" href={registerExport(r.id, 'xlsx')} download>XLSX<span className="govuk-visually-hidden"> of {r.name}</span></a>
+              </td>
+              {mayImport && (
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/risks/registers/${encodeURIComponent(r.id)}/import`}>Import<span className="govuk-visually-hidden"> into {r.name}</span></Link>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const OUTCOME_TAGS: Record<string, [string, string]> = {
+  CREATED: ['GREEN', 'New risk'], UPDATED: ['OPEN', 'Reassessed'], UNCHANGED: ['GREY', 'Unchanged'], REJECTED: ['RED', 'Not right'],
+};
+
+function reportRowId(row: number): string {
+  return `import-row-${row}`;
+}
+
+/**
+ * Imports a CSV or XLSX file into a risk register (POST /api/risk-registers/{id}/import, ADR
+ * 0021): all or nothing. The row-by-row report says what each row did or would do, with warnings
+ * (a stated score that is not likelihood × severity: the computed one is kept); a wrong row refuses
+ * the whole file and the error summary names each row and column.
+ */
+export function ImportRiskRegisterPage() {
+  const { id = '' } = useParams();
+  const register = useApi<RiskRegister>(`/api/risk-registers/${encodeURIComponent(id)}`);
+  const [file, setFile] = useState<File | null>(null);
+  const [dryRun, setDryRun] = useState(true);
+  const [defaultCategory, setDefaultCategory] = useState('');
+  const [missing, setMissing] = useState<string | null>(null);
+  const [report, setReport] = useState<RiskImportReport | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setMissing(file ? null : 'Select a CSV or XLSX file');
+    if (!file) return;
+    const form = new FormData();
+    form.append('file', file);
+    setBusy(true);
+    try {
+      const r = await send<RiskImportReport>('POST', `/api/risk-registers/${encodeURIComponent(id)}/import${query({ dryRun, defaultCategory })}`, form);
+      setReport(r.body);
+      setError(null);
+    } catch (err) {
+      const apiError = err as ApiError;
+      setError(apiError);
+      setReport((apiError.body?.report as RiskImportReport | undefined) ?? null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const name = register.data?.name ?? 'the register';
+  const warned = report?.report.filter((r) => r.warnings.length > 0).length ?? 0;
+  return (
+    <>
+      <BackLink to="/risks">Risks</BackLink>
+      <PageTitle title="Import risks from a spreadsheet" caption={register.data?.name} />
+      {register.error && <ApiErrorSummary error={register.error} />}
+      {missing && <ErrorSummary items={[{ text: missing, href: 'riskFile' }]} />}
+      <ApiErrorSummary error={error} fields={{ file: 'riskFile', defaultCategory: 'defaultCategory' }}
+        rowLink={(row) => (report?.report.some((r) => r.row === row) ? reportRowId(row) : undefined)} />
+      {report && report.stored && !error && (
+        <NotificationBanner key={`${report.created}-${report.updated}-${report.unchanged}`}>
+          <p className="govuk-notification-banner__heading">Register imported</p>
+          <p className="govuk-body">{report.created} new, {report.updated} reassessed, {report.unchanged} unchanged.</p>
+        </NotificationBanner>
+      )}
+      <p className="govuk-body">Upload a CSV or Excel (XLSX) file with one risk a row, with the columns of the register’s export
+        (Code, Title, Likelihood, Severity, Risk Score and so on). Every row is checked first: if any row is not right, nothing is
+        stored and the report says which row and column. A risk whose code is in {name} already is reassessed.</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={registerExport(id, 'xlsx')} download>Download {name} as XLSX</a> to start from its current risks.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <FileInput id="riskFile" label="Spreadsheet (CSV or XLSX)" hint="At most 2 MB and 5,000 rows" accept=".csv,.txt,.xlsx"
+          error={missing ?? fieldError(error, 'file')} onChange={setFile} />
+        {register.data?.categories && register.data.categories.length > 0 && (
+          <Select id="defaultCategory" label="Category for rows without one (optional)" value={defaultCategory} onChange={setDefaultCategory}
+            error={fieldError(error, 'defaultCategory')}
+            options={[{ value: '', text: 'None: a row must name its category' }, ...register.data.categories.map((c) => ({ value: c.name, text: c.name }))]} />
+        )}
+        <Checkbox id="dryRun" label="Only check the file: store nothing" checked={dryRun} onChange={setDryRun} />
+        <Button disabled={busy}>{dryRun ? 'Check the file' : 'Import'}</Button>
+      </form>
+      {report && (
+        <section aria-labelledby="report-heading">
+          <h2 className="govuk-heading-m" id="report-heading">Row report</h2>
+          <p className="govuk-body">
+            {report.rows} row{report.rows === 1 ? '' : 's'}: {report.created} new, {report.updated} reassessed, {report.unchanged} unchanged,{' '}
+            {report.rejected} not right{warned ? `; ${warned} with a warning` : ''}.{' '}
+            {report.stored ? 'The register was changed.' : report.dryRun && report.rejected === 0 ? 'Nothing was stored (check only).' : 'Nothing was stored.'}
+          </p>
+          <table className="govuk-table">
+            <caption className="govuk-visually-hidden">Each row of the file</caption>
+            <thead className="govuk-table__head"><tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Row</th>
+              <th scope="col" className="govuk-table__header">Code</th>
+              <th scope="col" className="govuk-table__header">Result</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Score</th>
+              <th scope="col" className="govuk-table__header">Errors and warnings</th>
+            </tr></thead>
+            <tbody className="govuk-table__body">
+              {report.report.map((r) => {
+                const [colour, text] = OUTCOME_TAGS[r.outcome] ?? ['GREY', humanise(r.outcome)];
+                return (
+                  <tr className="govuk-table__row" key={r.row} id={reportRowId(r.row)}>
+                    <td className="govuk-table__cell">{r.row}</td>
+                    <td className="govuk-table__cell">{r.code ?? '—'}</td>
+                    <td className="govuk-table__cell"><Tag status={colour} text={text} /></td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{r.score ?? '—'}{r.band ? ` (${humanise(r.band).toLowerCase()})` : ''}</td>
+                    <td className="govuk-table__cell">
+                      {r.errors.length === 0 && r.warnings.length === 0 ? '—' : (
+                        <ul className="govuk-list">
+                          {r.errors.map((e, i) => (
+                            <li key={`e${i}`} className="govuk-error-message"><span className="wp-label">Error:</span> {e.field}: {e.message}</li>
+                          ))}
+                          {r.warnings.map((w, i) => <li key={`w${i}`}><span className="wp-label">Warning:</span> {w}</li>)}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
     </>
   );
 }
