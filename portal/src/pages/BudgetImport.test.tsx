@@ -199,3 +199,20 @@ describe('importing a budget table', () => {
     expect(mayImportBudgets(null)).toBe(false);
   });
 });
+
+describe('a parameter the table does not name', () => {
+  afterEach(() => cleanup());
+
+  it('opens its section when the service refuses it, so that the error summary link reaches the input', async () => {
+    fakeApi().on('POST', '/api/budgets/imports', problem(400, 'Bad Request', 'type must be REVENUE or CAPITAL',
+      [{ field: 'type', message: 'must be REVENUE or CAPITAL' }]));
+    page();
+    expect(screen.getByText('Values the table does not name').closest('details')!.open).toBe(false);
+    fillIn();
+    fireEvent.click(screen.getByRole('button', { name: 'Check the table' }));
+    const link = await screen.findByRole('link', { name: 'Type must be REVENUE or CAPITAL' });
+    expect(screen.getByText('Values the table does not name').closest('details')!.open).toBe(true);
+    fireEvent.click(link);
+    expect(document.activeElement?.id).toBe('type');
+  });
+});

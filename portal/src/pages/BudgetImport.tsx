@@ -126,6 +126,9 @@ const FIELDS: Record<string, string> = {
   fundingSource: 'fundingSource', category: 'category', type: 'type', project: 'project', unit: 'unit', totalColumn: 'totalColumn',
 };
 
+/** The parameters inside "Values the table does not name": shown open when one of them is wrong. */
+const INNER = ['division', 'fundingSource', 'category', 'type', 'project'];
+
 interface Sent {
   file: File;
   parameters: Parameters;
@@ -173,7 +176,10 @@ export function ImportBudgetPage() {
     if (!file) m.file = 'Select a CSV, TSV or XLSX file';
     if (!p.organisation.trim()) m.organisation = 'Enter the organisation whose budget the table is';
     setMissing(m);
-    if (Object.keys(m).length) return;
+    if (Object.keys(m).length) {
+      setError(null);
+      return;
+    }
     await upload({ file: file!, parameters: { ...p, organisation: p.organisation.trim() } }, dryRun);
   };
 
@@ -220,10 +226,10 @@ export function ImportBudgetPage() {
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">How the table is laid out</legend>
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-one-half">
-              <Select id="rows" label="Row labels name the" value={p.rows} onChange={set('rows')} options={AXES} error={fieldError(error, 'rows')} />
+              <Select id="rows" label="What each row label names" value={p.rows} onChange={set('rows')} options={AXES} error={fieldError(error, 'rows')} />
             </div>
             <div className="govuk-grid-column-one-half">
-              <Select id="columns" label="Column headers name the" value={p.columns} onChange={set('columns')} options={AXES}
+              <Select id="columns" label="What each column header names" value={p.columns} onChange={set('columns')} options={AXES}
                 error={fieldError(error, 'columns')} />
             </div>
           </div>
@@ -233,7 +239,7 @@ export function ImportBudgetPage() {
           <TextInput id="totalColumn" label="Row-total column (optional)" hint="The header of the column of row totals, when it does not say “total”"
             value={p.totalColumn} onChange={set('totalColumn')} error={fieldError(error, 'totalColumn')} />
         </fieldset>
-        <details className="govuk-details">
+        <details className="govuk-details" open={INNER.some((f) => fieldError(error, f)) || undefined}>
           <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Values the table does not name</span></summary>
           <div className="govuk-details__text">
             <p className="govuk-body">Given to every line of the table, for what neither its rows nor its columns say.</p>

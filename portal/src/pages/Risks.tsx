@@ -238,7 +238,10 @@ export function ImportRiskRegisterPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setMissing(file ? null : 'Select a CSV or XLSX file');
-    if (!file) return;
+    if (!file) {
+      setError(null);
+      return;
+    }
     const form = new FormData();
     form.append('file', file);
     setBusy(true);
