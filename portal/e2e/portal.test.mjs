@@ -155,7 +155,8 @@ suite('manager Sarah', () => {
 
   test('opens a risk and reassesses it with a justification', async () => {
     await go('/risks');
-    await page.locator('table.govuk-table a').first().click();
+    // The register's own table (the registers' download links come after it, and may load first).
+    await page.locator('table.govuk-table', { hasText: 'highest current score first' }).locator('a').first().click();
     await page.locator('#reassess-heading').waitFor();
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await page.locator('.govuk-error-summary').waitFor();
@@ -165,6 +166,49 @@ suite('manager Sarah', () => {
     await expectAccessible('risk');
   });
 
+  test('downloads the listed risks and checks a register import, row by row, with its warnings and errors', async () => {
+    await go('/risks?serviceArea=Children%20and%20Justice');
+    const listExport = page.getByRole('link', { name: /^CSV ?file of the listed risks$/ });
+    await listExport.waitFor();
+    assert.match(await listExport.getAttribute('href'), /^\/api\/risks\/export\?format=csv&serviceArea=Children\+and\+Justice&sort=score%2Cdesc$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), listExport.click()]);
+    assert.match(download.suggestedFilename(), /\.csv$/);
+    await page.locator('#registers-heading').waitFor();
+    await expectAccessible('risks-exports');
+
+    // A register of Sarah's service area: she may import into it.
+    const register = await page.evaluate(async () => {
+      const me = await fetch('/me').then((r) => r.json());
+      const registers = await fetch('/api/risk-registers').then((r) => r.json());
+      return registers.find((r) => (me.serviceAreas ?? []).includes(r.serviceArea)) ?? null;
+    });
+    assert.ok(register, 'no risk register in Sarah\'s service area');
+    const category = `"${(register.categories?.[0]?.name ?? '').replace(/"/g, '""')}"`;
+    const code = `E2E-${Date.now()}`;
+    await go(`/risks/registers/${encodeURIComponent(register.id)}/import`);
+    await page.locator('#riskFile').setInputFiles({
+      name: 'register.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(`Code,Title,Category,Likelihood,Severity,Risk Score\n${code},Checked by the portal test,${category},3,4,15\n`),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click(); // "Only check the file" is ticked: nothing stored
+    const report = page.locator('section', { has: page.locator('#report-heading') });
+    await report.waitFor();
+    assert.match(await report.textContent(), /1 row: 1 new, 0 reassessed, 0 unchanged, 0 not right; 1 with a warning\. Nothing was stored \(check only\)/);
+    assert.match(await report.textContent(), /Warning: Risk Score 15 disagrees with Likelihood x Severity/);
+    await expectAccessible('risk-register-import-check');
+
+    await page.locator('#riskFile').setInputFiles({
+      name: 'register.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(`Code,Title,Category,Likelihood,Severity\n${code},Checked by the portal test,${category},3,4\n${code}-2,A likelihood out of range,${category},7,4\n`),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /Row 3, Likelihood/);
+    assert.match(await report.textContent(), /1 not right/);
+    await expectAccessible('risk-register-import-errors');
+  });
+
   test('reads the budgets by division, funder and category', async () => {
     await go('/budgets');
     await page.locator('h2', { hasText: 'Monitoring' }).waitFor();
@@ -172,6 +216,54 @@ suite('manager Sarah', () => {
     await page.locator('#by').selectOption('fundingSource');
     await page.waitForURL(/by=fundingSource/);
     await expectAccessible('budgets-funder');
+  });
+
+  test('imports a budget table whose total disagrees with its lines, accepting that discrepancy', async () => {
+    // Divisions of Sarah's service area, a funder of this run only (so the lines are never budgeted
+    // already), a year nobody budgets and a "Totals" row that states £2.000m where the lines make £2.048m.
+    const funder = `Portal check ${Date.now().toString(36).replace(/\d/g, (d) => 'abcdefghij'[d])}`;
+    const table = `Service Division\t${funder} Budget 2031/32 £m\nChild Protection Committee\t0.115\nJustice Services\t1.933\nTotals\t2.000\n`;
+    await go('/budgets');
+    await page.getByRole('link', { name: 'Import a budget table' }).click();
+    await page.locator('#budgetTable').waitFor();
+    await page.locator('#budgetTable').setInputFiles({ name: 'budget.tsv', mimeType: 'text/tab-separated-values', buffer: Buffer.from(table) });
+    await page.locator('#organisation').fill('East Ayrshire Health and Social Care Partnership');
+    await page.getByRole('button', { name: 'Check the table' }).click();
+    const result = page.locator('section', { has: page.locator('#import-result-heading') });
+    await result.waitFor();
+    assert.match(await result.textContent(), /2 budget lines read/);
+    await page.locator('#discrepancies-heading').waitFor();
+    await expectAccessible('budget-import-check');
+
+    await page.locator('#dryRun').uncheck();
+    await page.getByRole('button', { name: 'Store the lines' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /1 stated figure in the table disagrees with what its lines add up to\. Nothing was stored\./);
+    assert.match(await summary.textContent(), /stated £2,000,000\.00, the lines make £2,048,000\.00/);
+    await expectAccessible('budget-import-discrepancies');
+
+    await page.getByRole('button', { name: 'Store anyway, accepting this discrepancy' }).click();
+    const banner = page.locator('.govuk-notification-banner', { hasText: '2 budget lines stored' });
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /accepted discrepancy/);
+    await expectAccessible('budget-import-stored');
+
+    // Withdraw the lines again, so that the demo budgets are as they were.
+    const withdrawn = await page.evaluate(async (fundingSource) => {
+      const token = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN=')).split('=')[1]);
+      const lines = await fetch('/api/budgets/lines?year=2031%2F32&size=200').then((r) => r.json());
+      const statuses = [];
+      for (const line of (lines.items ?? []).filter((l) => l.fundingSource === fundingSource)) {
+        const read = await fetch(`/api/budgets/lines/${line.id}`);
+        const response = await fetch(`/api/budgets/lines/${line.id}`, {
+          method: 'DELETE', headers: { 'X-XSRF-TOKEN': token, 'If-Match': read.headers.get('ETag') },
+        });
+        statuses.push(response.status);
+      }
+      return statuses;
+    }, funder);
+    assert.deepEqual(withdrawn, [200, 200], `withdrawing the imported lines answered ${JSON.stringify(withdrawn)}`);
   });
 
   test('reads the committee report', async () => {
