@@ -53,10 +53,11 @@ export async function signIn(page, username) {
   await page.waitForURL(/\/realms\/waypoint\/protocol\/openid-connect\/auth/);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(PASSWORD);
-  await page.locator('#kc-login, [type=submit]').first().click();
-  // Keycloak, the code exchange and the first page can take a while on a loaded 2-core machine.
-  await page.waitForURL((url) => url.toString().startsWith(BASE), { timeout: 60000 });
-  await page.getByTestId('username').waitFor({ timeout: 60000 });
+  // Keycloak's password hashing, the gateway's code exchange and the first page can take well over
+  // the default 20 s on a loaded 2-core machine: the click waits for the navigation it starts.
+  await page.locator('#kc-login, [type=submit]').first().click({ timeout: 90000 });
+  await page.waitForURL((url) => url.toString().startsWith(BASE), { timeout: 90000 });
+  await page.getByTestId('username').waitFor({ timeout: 90000 });
 }
 
 export async function signOut(page) {
