@@ -36,8 +36,8 @@ public final class Bench {
 
         static Size of(String name) {
             return switch (name) {
-                case "small" -> new Size("small", 10, 2_000, 1_000, 12, 4, 200, 500, 6_000, 100, 150, 40, 2.0, 400,
-                        Duration.ofSeconds(20), 4, 3_000, 20_000, 500, 2_000, Duration.ofMinutes(11));
+                case "small" -> new Size("small", 8, 1_600, 600, 12, 4, 200, 400, 5_000, 100, 150, 40, 2.0, 400,
+                        Duration.ofSeconds(15), 4, 3_000, 20_000, 500, 2_000, Duration.ofMinutes(9));
                 case "full" -> new Size("full", 50, 20_000, 10_000, 12, 20, 2_000, 5_000, 100_000, 200, 400, 120, 2.0, 1_000,
                         Duration.ofSeconds(40), 4, 5_000, 100_000, 1_000, 5_000, Duration.ofMinutes(120));
                 default -> throw new IllegalArgumentException("size must be small or full, not " + name);
@@ -161,7 +161,7 @@ public final class Bench {
                 Map<String, Loader.Loaded> loaded = loader.loadAll(size);
                 loaded.forEach((k, v) -> m.put(k, v.toMap()));
                 System.out.println("    loaded; waiting for the events it caused to be published and consumed");
-                m.put("settle", settle.await(Duration.ofMinutes(size.name().equals("full") ? 30 : 4)));
+                m.put("settle", settle.await(Duration.ofMinutes(size.name().equals("full") ? 30 : 3)));
                 return m;
             });
 
@@ -187,12 +187,12 @@ public final class Bench {
                 int base = size.actions();
                 m.put("small", scan.measureAt(base, size.scanChanged(), "1"));
                 int now = base + size.scanChanged();
-                // leave time for the second volume's scans (about a minute), at least a minute to grow
-                Duration growFor = remaining().minusSeconds(90);
+                // leave time for settling and the second volume's scans (about two minutes), at least a minute to grow
+                Duration growFor = remaining().minusSeconds(150);
                 Map<String, Object> grow = scan.grow(now, size.scanLarge() - size.scanChanged(),
                         growFor.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : growFor);
                 m.put("growth", grow);
-                m.put("settleAfterGrowth", settle.await(Duration.ofMinutes(size.name().equals("full") ? 20 : 2)));
+                m.put("settleAfterGrowth", settle.await(size.name().equals("full") ? Duration.ofMinutes(20) : Duration.ofSeconds(60)));
                 int reached = ((Number) grow.get("to")).intValue();
                 m.put("large", scan.measureAt(reached, size.scanChanged(), "2"));
                 return m;
