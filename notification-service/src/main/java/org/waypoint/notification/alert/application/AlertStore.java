@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.waypoint.notification.alert.domain.Alert;
 
@@ -35,9 +36,23 @@ public interface AlertStore {
     boolean addIfNew(Alert alert, Status initial);
 
     /** Takes the next pending alert due for an attempt, marking it SENDING so no other sender takes it. */
-    Optional<Claim> claimNext(Instant now);
+    default Optional<Claim> claimNext(Instant now) {
+        return claim(now, 1).stream().findFirst();
+    }
 
-    void markSent(String alertId, Instant at);
+    /**
+     * Takes up to {@code max} pending alerts due for an attempt (oldest due first), each marked SENDING
+     * atomically, so that of two senders asking at once (in this process or another) only one gets any
+     * one alert.
+     */
+    List<Claim> claim(Instant now, int max);
+
+    default void markSent(String alertId, Instant at) {
+        markSent(List.of(alertId), at);
+    }
+
+    /** Marks alerts this sender claimed as accepted by the mail server. */
+    void markSent(Collection<String> alertIds, Instant at);
 
     void markFailed(String alertId, String error, Instant retryAt, boolean giveUp);
 
@@ -45,6 +60,16 @@ public interface AlertStore {
     boolean requeue(String alertId, Instant now);
 
     Optional<StoredAlert> byId(String alertId);
+
+    /** Which of these alert ids are recorded already (in one look-up). */
+    Set<String> existing(Collection<String> alertIds);
+
+    /**
+     * Puts back into the send queue every PENDING alert missing from it (one left out by a crash
+     * between recording an alert and queueing it). Harmless to run at any time: a queue entry is
+     * only a hint, each alert is still claimed atomically. @return how many were put back
+     */
+    int restoreQueue(Instant now);
 
     List<StoredAlert> recent(int limit);
 

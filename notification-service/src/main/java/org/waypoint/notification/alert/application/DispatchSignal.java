@@ -6,7 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
-/** Wakes the mail dispatcher as soon as alerts are raised, instead of leaving them to its next scheduled pass. */
+/**
+ * Wakes a mail dispatcher as soon as alerts are raised, instead of leaving them to its next
+ * scheduled pass. One wake-up is kept while nobody waits; it wakes one waiting worker.
+ */
 @Component
 public class DispatchSignal {
 
@@ -18,10 +21,13 @@ public class DispatchSignal {
         }
     }
 
+    /** Wakes up to {@code workers} waiting workers at once (when stopping). */
+    public void wakeAll(int workers) {
+        raised.release(Math.max(1, workers));
+    }
+
     /** Waits until woken or the timeout passes. */
     public void await(Duration timeout) throws InterruptedException {
-        if (raised.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            raised.drainPermits();
-        }
+        raised.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

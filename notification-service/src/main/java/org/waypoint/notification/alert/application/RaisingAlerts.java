@@ -3,8 +3,10 @@ package org.waypoint.notification.alert.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,10 +66,18 @@ public class RaisingAlerts {
                 escalation ? java.util.Set.of(Audience.MANAGERS_MANAGER) : rule.audiences(), people);
         String link = rule.linkTo(portalUrl, itemId);
         Instant now = clock.instant();
+        Map<Recipient, String> ids = new LinkedHashMap<>();
+        for (Recipient recipient : recipients) {
+            ids.put(recipient, Alert.identity(ruleId, itemId, transition, recipient.email()));
+        }
+        Set<String> existing = ids.isEmpty() ? Set.of() : store.existing(ids.values());
+        List<String> usernames = recipients.stream().filter(r -> r.username() != null && !existing.contains(ids.get(r)))
+                .map(Recipient::username).distinct().toList();
+        Map<String, Preferences> choices = usernames.isEmpty() ? Map.of() : preferences.of(usernames);
         int raised = 0;
         for (Recipient recipient : recipients) {
-            String id = Alert.identity(ruleId, itemId, transition, recipient.email());
-            if (store.byId(id).isPresent()) {
+            String id = ids.get(recipient);
+            if (existing.contains(id)) {
                 metrics.duplicateAlert();
                 continue;
             }
@@ -86,7 +96,7 @@ public class RaisingAlerts {
                     recipient.username(), recipient.name(), recipient.audience(), rule.serviceArea(event),
                     rendered.subject(), rendered.text(), rendered.html(), link, now);
             boolean digest = recipient.username() != null
-                    && preferences.of(recipient.username()).deliveryOf(rule.id()) == Preferences.Delivery.DAILY_DIGEST;
+                    && choices.get(recipient.username()).deliveryOf(rule.id()) == Preferences.Delivery.DAILY_DIGEST;
             if (store.addIfNew(alert, digest ? AlertStore.Status.HELD : AlertStore.Status.PENDING)) {
                 raised++;
             } else {

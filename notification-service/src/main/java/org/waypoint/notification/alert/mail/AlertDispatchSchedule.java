@@ -10,7 +10,7 @@ import org.waypoint.notification.alert.application.SendingDigests;
 /**
  * The scheduled jobs (sending is {@link AlertDispatchLoop}): retry waiting events and escalate due items every
  * {@code waypoint.notifications.retry-interval}; raise the daily digests when due (checked every
- * ten minutes, sent once a day).
+ * ten minutes, sent once a day); check the send queue every {@code waypoint.mail.queue-check-interval}.
  */
 @Component
 public class AlertDispatchSchedule {
@@ -32,6 +32,13 @@ public class AlertDispatchSchedule {
     public void retryAndEscalate() {
         events.retryWaiting();
         escalating.escalateDue();
+    }
+
+    /** Pending alerts missing from the send queue (a crash or a failed write between recording and queueing) are put back. */
+    @Scheduled(fixedDelayString = "${waypoint.mail.queue-check-interval:PT5M}",
+            initialDelayString = "${waypoint.mail.queue-check-interval:PT5M}")
+    public void restoreQueue() {
+        dispatching.restoreQueue();
     }
 
     @Scheduled(fixedDelayString = "${waypoint.notifications.digest-check-interval:PT10M}",

@@ -1,18 +1,29 @@
 package org.waypoint.notification.alert.persistence;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,16 +35,52 @@ import org.waypoint.notification.alert.domain.Audience;
 /**
  * Alerts in the {@code alerts} collection, keyed by the alert's identity, so that "raise if new" is
  * one atomic insert and claiming one for sending is one atomic find-and-modify.
+ * <p>
+ * Finding what to send does not scan {@code alerts}: each PENDING alert also has an entry in
+ * {@code alert_queue} ({@code _id} = the alert's id, {@code due} = when to try it), written after the
+ * alert and removed when it is claimed, so that collection stays as small as the backlog. An entry is
+ * only a hint: the claim itself is a find-and-modify of {@code {_id, status: PENDING}} on
+ * {@code alerts}, which the unique index {@code (_id, status)} makes a key look-up on the
+ * MongoDB-compatible server (it uses an index only when a query names exactly that index's fields,
+ * and only unique ones), so two senders never both get an alert, whatever the queue says. A stale
+ * entry (its alert no longer pending) is dropped when met; a missing one (a crash between the two
+ * writes) is put back by {@link #restoreQueue}.
  */
 @Repository
 public class MongoAlertStore implements AlertStore {
 
     static final String COLLECTION = "alerts";
+    static final String QUEUE = "alert_queue";
+    /** Queue entries read at once, as a multiple of the alerts one claim wants. */
+    static final int PREFETCH = 10;
+    /** How long entries read from the queue are used for claims before it is read again. */
+    static final Duration PREFETCH_AGE = Duration.ofSeconds(2);
+
+    private static final Logger log = LoggerFactory.getLogger(MongoAlertStore.class);
 
     private final MongoTemplate mongo;
+    private volatile boolean indexed;
+    private final Deque<Document> prefetched = new ArrayDeque<>();
+    private Instant prefetchedAt = Instant.MIN;
 
     public MongoAlertStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        createIndexes();
+    }
+
+    /** The unique index that makes "this alert if still PENDING" a key look-up; without it claims stay correct, only slower. */
+    boolean createIndexes() {
+        if (!indexed) {
+            try {
+                mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                        .on("status", Sort.Direction.ASC).unique().named("id_status"));
+                indexed = true;
+            } catch (RuntimeException e) {
+                log.warn("Could not create the (_id, status) index on {} yet (claims scan until it exists): {}", COLLECTION,
+                        e.getMessage());
+            }
+        }
+        return indexed;
     }
 
     @Override
@@ -60,25 +107,109 @@ public class MongoAlertStore implements AlertStore {
                 .append("nextAttemptAt", Date.from(alert.raisedAt()));
         try {
             mongo.insert(doc, COLLECTION);
-            return true;
         } catch (DuplicateKeyException exists) {
             return false;
         }
+        if (initial == Status.PENDING) {
+            try {
+                mongo.insert(new Document("_id", alert.id()).append("due", Date.from(alert.raisedAt())), QUEUE);
+            } catch (DuplicateKeyException queuedAlready) {
+                // put back by restoreQueue meanwhile
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Synchronized so that this process's senders never race each other for the same entries (their
+     * claims are short; sending happens outside); other processes are kept apart by the atomic claim.
+     * The queue is read oldest due first, {@value #PREFETCH} claims' worth at a time (sorting is what
+     * costs on the MongoDB-compatible server when thousands are due), and the entries read are used
+     * for later claims for up to {@link #PREFETCH_AGE}; anything raised meanwhile is due later anyway.
+     */
+    @Override
+    public synchronized List<Claim> claim(Instant now, int max) {
+        List<Claim> claims = new ArrayList<>();
+        boolean scanned = false;
+        while (claims.size() < max) {
+            if (prefetched.isEmpty() || prefetchedAt.plus(PREFETCH_AGE).isBefore(now)) {
+                prefetched.clear();
+                if (scanned) {
+                    break;
+                }
+                Query due = new Query(Criteria.where("due").lte(Date.from(now))).with(Sort.by("due")).limit(max * PREFETCH);
+                prefetched.addAll(mongo.find(due, Document.class, QUEUE));
+                prefetchedAt = now;
+                scanned = true;
+                if (prefetched.isEmpty()) {
+                    break;
+                }
+            }
+            List<Document> candidates = new ArrayList<>();
+            while (!prefetched.isEmpty() && candidates.size() < max - claims.size()) {
+                candidates.add(prefetched.poll());
+            }
+            claims.addAll(claimEach(candidates, now));
+        }
+        return claims;
+    }
+
+    /**
+     * One conditional update per candidate ({@code {_id, status: PENDING}}, a key look-up with the
+     * index), sent together; each marks its alert SENDING with a token of this claim, and the alerts
+     * carrying the token are this claim's. The others' queue entries are dropped if stale.
+     */
+    private List<Claim> claimEach(List<Document> candidates, Instant now) {
+        String token = UUID.randomUUID().toString();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        List<String> ids = new ArrayList<>();
+        for (Document candidate : candidates) {
+            String id = candidate.getString("_id");
+            ids.add(id);
+            bulk.updateOne(new Query(Criteria.where("_id").is(id).and("status").is(Status.PENDING.name())),
+                    new Update().set("status", Status.SENDING.name()).set("claimedAt", Date.from(now))
+                            .set("claim", token).inc("attempts", 1));
+        }
+        int modified = bulk.execute().getModifiedCount();
+        Map<String, Document> mine = new HashMap<>();
+        if (modified > 0) {
+            mongo.find(new Query(Criteria.where("_id").in(ids)), Document.class, COLLECTION).stream()
+                    .filter(d -> token.equals(d.getString("claim")) && Status.SENDING.name().equals(d.getString("status")))
+                    .forEach(d -> mine.put(d.getString("_id"), d));
+            mongo.remove(new Query(Criteria.where("_id").in(mine.keySet())), QUEUE);
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (Document candidate : candidates) {
+            Document claimed = mine.get(candidate.getString("_id"));
+            if (claimed != null) {
+                claims.add(new Claim(toAlert(claimed), claimed.getInteger("attempts", 1)));
+            } else {
+                dropIfStale(candidate.getString("_id"), candidate.get("due"));
+            }
+        }
+        return claims;
+    }
+
+    /** A queue entry whose alert is not PENDING (sent, being sent, given up, gone) is dropped, unless it was renewed meanwhile. */
+    private void dropIfStale(String alertId, Object due) {
+        Query alert = idIs(alertId);
+        alert.fields().include("status");
+        Document current = mongo.findOne(alert, Document.class, COLLECTION);
+        if (current == null || !Status.PENDING.name().equals(current.getString("status"))) {
+            mongo.remove(new Query(Criteria.where("_id").is(alertId).and("due").is(due)), QUEUE);
+        }
+    }
+
+    private void enqueue(String alertId, Instant due) {
+        mongo.upsert(idIs(alertId), new Update().set("due", Date.from(due)), QUEUE);
     }
 
     @Override
-    public Optional<Claim> claimNext(Instant now) {
-        Query next = new Query(Criteria.where("status").is(Status.PENDING.name()).and("nextAttemptAt").lte(Date.from(now)))
-                .with(Sort.by("raisedAt"));
-        Document claimed = mongo.findAndModify(next,
-                new Update().set("status", Status.SENDING.name()).set("claimedAt", Date.from(now)).inc("attempts", 1),
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-        return Optional.ofNullable(claimed).map(d -> new Claim(toAlert(d), d.getInteger("attempts", 1)));
-    }
-
-    @Override
-    public void markSent(String alertId, Instant at) {
-        mongo.updateFirst(idIs(alertId),
+    public void markSent(Collection<String> alertIds, Instant at) {
+        if (alertIds.isEmpty()) {
+            return;
+        }
+        mongo.updateMulti(new Query(Criteria.where("_id").in(alertIds)),
                 new Update().set("status", Status.SENT.name()).set("sentAt", Date.from(at)).unset("lastError"), COLLECTION);
     }
 
@@ -87,13 +218,60 @@ public class MongoAlertStore implements AlertStore {
         mongo.updateFirst(idIs(alertId),
                 new Update().set("status", giveUp ? Status.FAILED.name() : Status.PENDING.name())
                         .set("lastError", error).set("nextAttemptAt", Date.from(retryAt)), COLLECTION);
+        if (!giveUp) {
+            enqueue(alertId, retryAt);
+        }
     }
 
     @Override
     public boolean requeue(String alertId, Instant now) {
-        return mongo.updateFirst(new Query(Criteria.where("_id").is(alertId).and("status").is(Status.FAILED.name())),
+        boolean requeued = mongo.updateFirst(new Query(Criteria.where("_id").is(alertId).and("status").is(Status.FAILED.name())),
                 new Update().set("status", Status.PENDING.name()).set("attempts", 0).set("nextAttemptAt", Date.from(now)),
                 COLLECTION).getModifiedCount() == 1;
+        if (requeued) {
+            enqueue(alertId, now);
+        }
+        return requeued;
+    }
+
+    @Override
+    public Set<String> existing(Collection<String> alertIds) {
+        if (alertIds.isEmpty()) {
+            return Set.of();
+        }
+        Query query = new Query(Criteria.where("_id").in(alertIds));
+        query.fields().include("_id");
+        Set<String> found = new HashSet<>();
+        mongo.find(query, Document.class, COLLECTION).forEach(d -> found.add(d.getString("_id")));
+        return found;
+    }
+
+    @Override
+    public int restoreQueue(Instant now) {
+        createIndexes();
+        Query pending = new Query(Criteria.where("status").is(Status.PENDING.name()));
+        pending.fields().include("_id").include("nextAttemptAt");
+        List<Document> alerts = mongo.find(pending, Document.class, COLLECTION);
+        if (alerts.isEmpty()) {
+            return 0;
+        }
+        Query queued = new Query(Criteria.where("_id").in(alerts.stream().map(d -> d.getString("_id")).toList()));
+        queued.fields().include("_id");
+        Set<String> inQueue = new HashSet<>();
+        mongo.find(queued, Document.class, QUEUE).forEach(d -> inQueue.add(d.getString("_id")));
+        int restored = 0;
+        for (Document alert : alerts) {
+            String id = alert.getString("_id");
+            if (!inQueue.contains(id)) {
+                Date due = alert.getDate("nextAttemptAt");
+                mongo.upsert(idIs(id), new Update().setOnInsert("due", due == null ? Date.from(now) : due), QUEUE);
+                restored++;
+            }
+        }
+        if (restored > 0) {
+            log.warn("Put {} pending alert(s) back into the send queue", restored);
+        }
+        return restored;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.waypoint.notification.alert.persistence;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +27,22 @@ public class MongoPreferenceStore implements PreferenceStore {
 
     @Override
     public Preferences of(String username) {
-        Document d = mongo.findOne(new Query(Criteria.where("_id").is(username)), Document.class, COLLECTION);
+        return read(username, mongo.findOne(new Query(Criteria.where("_id").is(username)), Document.class, COLLECTION));
+    }
+
+    @Override
+    public Map<String, Preferences> of(Collection<String> usernames) {
+        Map<String, Preferences> all = new HashMap<>();
+        if (usernames.isEmpty()) {
+            return all;
+        }
+        mongo.find(new Query(Criteria.where("_id").in(usernames)), Document.class, COLLECTION)
+                .forEach(d -> all.put(d.getString("_id"), read(d.getString("_id"), d)));
+        usernames.forEach(u -> all.computeIfAbsent(u, Preferences::defaults));
+        return all;
+    }
+
+    private static Preferences read(String username, Document d) {
         if (d == null) {
             return Preferences.defaults(username);
         }

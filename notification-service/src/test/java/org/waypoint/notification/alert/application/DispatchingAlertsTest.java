@@ -36,9 +36,13 @@ class DispatchingAlertsTest {
     private final List<String> delivered = new ArrayList<>();
     private final List<DeadLetters.DeadLetter> dead = new ArrayList<>();
     private boolean mailServerDown;
+    private final java.util.Set<String> refusedRecipients = new java.util.HashSet<>();
     private final AlertSender sender = alert -> {
         if (mailServerDown) {
             throw new IllegalStateException("connection refused");
+        }
+        if (refusedRecipients.contains(alert.recipientEmail())) {
+            throw new IllegalStateException("550 mailbox unavailable");
         }
         delivered.add(alert.recipientEmail());
     };
@@ -107,6 +111,70 @@ class DispatchingAlertsTest {
         assertThat(dispatching.dispatchPending()).isEqualTo(1);
         assertThat(store.requeue("a-1", clock.instant())).as("only a failed alert is requeued").isFalse();
         assertThat(delivered).containsExactly("jamie.wilson@waypoint.example");
+    }
+
+    @Test
+    void aBatchMarksWhatTheMailServerAcceptedAsSentAndRetriesOnlyWhatItRefused() {
+        for (int i = 1; i <= 5; i++) {
+            store.addIfNew(alert("a-" + i, "person" + i + "@waypoint.example"), AlertStore.Status.PENDING);
+        }
+        refusedRecipients.add("person3@waypoint.example");
+
+        DispatchingAlerts.Pass pass = dispatching.dispatchBatch(10);
+
+        assertThat(pass).isEqualTo(new DispatchingAlerts.Pass(5, 4, 1));
+        assertThat(delivered).containsExactly("person1@waypoint.example", "person2@waypoint.example",
+                "person4@waypoint.example", "person5@waypoint.example");
+        AlertStore.StoredAlert refused = store.byId("a-3").orElseThrow();
+        assertThat(refused.status()).isEqualTo(AlertStore.Status.PENDING);
+        assertThat(refused.lastError()).contains("550 mailbox unavailable");
+        assertThat(store.byId("a-4").orElseThrow().status()).isEqualTo(AlertStore.Status.SENT);
+        assertThat(dispatching.dispatchBatch(10).claimed()).as("not due before its backoff").isZero();
+
+        refusedRecipients.clear();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(dispatching.dispatchPending()).isEqualTo(1);
+        assertThat(delivered).hasSize(5).doesNotHaveDuplicates();
+        assertThat(store.byId("a-3").orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void oldestDueAlertsGoFirstAndABatchTakesNoMoreThanAsked() {
+        for (int i = 1; i <= 5; i++) {
+            store.addIfNew(alert("a-" + i, "person" + i + "@waypoint.example"), AlertStore.Status.PENDING);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(dispatching.dispatchBatch(2).sent()).isEqualTo(2);
+        assertThat(delivered).containsExactly("person1@waypoint.example", "person2@waypoint.example");
+        assertThat(dispatching.dispatchPending(2)).isEqualTo(3);
+        assertThat(delivered).hasSize(5);
+    }
+
+    @Test
+    void aPendingAlertLeftOutOfTheSendQueueIsPutBackAndAStaleEntryIsDropped() {
+        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING);
+        store.addIfNew(alert("a-2", "sarah.campbell@waypoint.example"), AlertStore.Status.PENDING);
+        assertThat(dispatching.dispatchPending()).isEqualTo(2);
+        // As after a crash between recording an alert and queueing it, and a queue entry whose alert went out already.
+        template.getCollection("alerts").updateOne(new org.bson.Document("_id", "a-1"),
+                new org.bson.Document("$set", new org.bson.Document("status", "PENDING")));
+        template.insert(new org.bson.Document("_id", "a-2").append("due", java.util.Date.from(clock.instant())), "alert_queue");
+
+        assertThat(dispatching.dispatchPending()).as("only the stale entry is found: dropped, nothing sent").isZero();
+        assertThat(template.getCollection("alert_queue").countDocuments()).isZero();
+        assertThat(dispatching.restoreQueue()).isEqualTo(1);
+        assertThat(dispatching.restoreQueue()).as("already queued").isZero();
+        assertThat(dispatching.dispatchPending()).isEqualTo(1);
+        assertThat(delivered).containsExactly("jamie.wilson@waypoint.example", "sarah.campbell@waypoint.example",
+                "jamie.wilson@waypoint.example");
+    }
+
+    @Test
+    void aPendingAlertIsClaimedThroughAUniqueIndexOnIdAndStatusSoClaimsDoNotScanEveryAlert() {
+        assertThat(template.indexOps("alerts").getIndexInfo()).anySatisfy(index -> {
+            assertThat(index.isUnique()).isTrue();
+            assertThat(index.getIndexFields()).extracting(f -> f.getKey()).containsExactly("_id", "status");
+        });
     }
 
     @Test
