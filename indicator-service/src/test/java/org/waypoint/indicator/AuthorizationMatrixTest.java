@@ -8,18 +8,13 @@ import static org.waypoint.testsupport.AuthorizationMatrix.OWNER_EMAIL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.waypoint.indicator.indicators.persistence.IndicatorDocument;
 import org.waypoint.indicator.indicators.persistence.StatusIndex;
-import org.waypoint.testsupport.AuthorizationMatrix;
+import org.waypoint.testsupport.AuthorizationMatrixContract;
 import org.waypoint.testsupport.InMemoryMongo;
-import org.waypoint.testsupport.Services;
 import org.waypoint.testsupport.TestKeycloak;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -29,64 +24,32 @@ import tools.jackson.databind.json.JsonMapper;
  * service area, against {@code authorization-matrix.yml}; a new endpoint without an entry fails
  * the build.
  */
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AuthorizationMatrixContract {
 
-    static InMemoryMongo mongo;
-    static TestKeycloak keycloak;
-    static ConfigurableApplicationContext app;
-    static String base;
-    static AuthorizationMatrix matrix;
-
-    @BeforeAll
-    static void start() {
-        mongo = InMemoryMongo.start();
-        keycloak = TestKeycloak.start();
-        app = Services.start(IndicatorServiceApplication.class, IndicatorServiceApplication.CONFIG_NAME,
-                WebApplicationType.SERVLET, Map.of(
-                        "spring.mongodb.uri", mongo.uri("indicators-matrix-test"),
-                        "spring.kafka.bootstrap-servers", "127.0.0.1:1",
-                        "spring.kafka.admin.auto-create", "false",
-                        "waypoint.keycloak.url", keycloak.url(),
-                        "waypoint.outbox.relay.enabled", "false",
-                        "waypoint.scheduling.enabled", "false"));
-        base = Services.url(app);
-        matrix = AuthorizationMatrix.load("/authorization-matrix.yml", keycloak);
+    @Override
+    protected ConfigurableApplicationContext startService(InMemoryMongo mongo, TestKeycloak keycloak) {
+        return startWithoutBroker(IndicatorServiceApplication.class, IndicatorServiceApplication.CONFIG_NAME,
+                "indicators-matrix-test", mongo, keycloak, Map.of("waypoint.scheduling.enabled", "false"));
     }
 
-    @AfterAll
-    static void stop() {
-        app.close();
-        keycloak.close();
-        mongo.close();
-    }
-
-    @Test
-    void everyEndpointHasAnEntryInTheMatrixAndEveryEntryAnEndpoint() {
-        matrix.assertCovers(app);
-    }
-
-    @Test
-    void everyCallerGetsWhatTheMatrixSays() {
-        matrix.assertAsExpected(matrix.run(base, AuthorizationMatrixTest::fixtures), "indicator-service");
-    }
-
-    @Test
-    void theApiDescriptionIsOpenWithoutAToken() {
-        AuthorizationMatrix.assertOpenToAnonymous(base, "/v3/api-docs");
+    @Override
+    protected String serviceName() {
+        return "indicator-service";
     }
 
     /** One quarterly indicator owned by the owner in the service area, with its first quarter recorded. */
-    static Map<String, String> fixtures() {
-        app.getBean(MongoTemplate.class).remove(new Query(), IndicatorDocument.COLLECTION);
-        app.getBean(StatusIndex.class).rebuild();
-        String admin = matrix.token("admin");
-        HttpResponse<String> defined = Http.post(base + "/api/indicators", admin, """
+    @Override
+    protected Map<String, String> fixtures() {
+        app().getBean(MongoTemplate.class).remove(new Query(), IndicatorDocument.COLLECTION);
+        app().getBean(StatusIndex.class).rebuild();
+        String admin = matrix().token("admin");
+        HttpResponse<String> defined = Http.post(base() + "/api/indicators", admin, """
                 {"code":"MX-1","name":"Matrix indicator","unit":"percentage","polarity":"higher is better",
                  "frequency":"quarterly","serviceArea":"%s","targets":{"2023/24":"90%%"},
                  "owner":{"name":"Olive Owner","username":"%s","email":"%s"}}""".formatted(AREA, OWNER, OWNER_EMAIL));
         assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
         String id = JsonMapper.builder().build().readTree(defined.body()).path("id").asString();
-        HttpResponse<String> recorded = Http.post(base + "/api/indicators/" + id + "/measurements", admin,
+        HttpResponse<String> recorded = Http.post(base() + "/api/indicators/" + id + "/measurements", admin,
                 "{\"period\":\"2023/24 Q1\",\"value\":\"88%\",\"commentary\":\"Below target: two posts vacant\"}");
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
         return Map.of("indicator", id, "indicatorEtag", recorded.headers().firstValue("ETag").orElseThrow());

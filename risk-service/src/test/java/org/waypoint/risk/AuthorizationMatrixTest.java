@@ -8,16 +8,12 @@ import static org.waypoint.testsupport.AuthorizationMatrix.OWNER_EMAIL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.waypoint.risk.register.persistence.RiskRegisterDocument;
 import org.waypoint.risk.risk.persistence.RiskDocument;
-import org.waypoint.testsupport.AuthorizationMatrix;
+import org.waypoint.testsupport.AuthorizationMatrixContract;
 import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
 import org.waypoint.testsupport.TestKeycloak;
@@ -29,62 +25,31 @@ import tools.jackson.databind.json.JsonMapper;
  * Every endpoint of risk-service, called as anonymous, as each role, in and out of the service
  * area, against {@code authorization-matrix.yml}; a new endpoint without an entry fails the build.
  */
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AuthorizationMatrixContract {
 
-    static InMemoryMongo mongo;
-    static TestKeycloak keycloak;
-    static ConfigurableApplicationContext app;
-    static String base;
-    static AuthorizationMatrix matrix;
-
-    @BeforeAll
-    static void start() {
-        mongo = InMemoryMongo.start();
-        keycloak = TestKeycloak.start();
-        app = Services.start(RiskServiceApplication.class, RiskServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
-                "spring.mongodb.uri", mongo.uri("risks-matrix-test"),
-                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
-                "spring.kafka.admin.auto-create", "false",
-                "waypoint.keycloak.url", keycloak.url(),
-                "waypoint.outbox.relay.enabled", "false",
-                "waypoint.scheduling.enabled", "false"));
-        base = Services.url(app);
-        matrix = AuthorizationMatrix.load("/authorization-matrix.yml", keycloak);
+    @Override
+    protected ConfigurableApplicationContext startService(InMemoryMongo mongo, TestKeycloak keycloak) {
+        return startWithoutBroker(RiskServiceApplication.class, RiskServiceApplication.CONFIG_NAME, "risks-matrix-test",
+                mongo, keycloak, Map.of("waypoint.scheduling.enabled", "false"));
     }
 
-    @AfterAll
-    static void stop() {
-        app.close();
-        keycloak.close();
-        mongo.close();
-    }
-
-    @Test
-    void everyEndpointHasAnEntryInTheMatrixAndEveryEntryAnEndpoint() {
-        matrix.assertCovers(app);
-    }
-
-    @Test
-    void everyCallerGetsWhatTheMatrixSays() {
-        matrix.assertAsExpected(matrix.run(base, AuthorizationMatrixTest::fixtures), "risk-service");
-    }
-
-    @Test
-    void theApiDescriptionIsOpenWithoutAToken() {
-        AuthorizationMatrix.assertOpenToAnonymous(base, "/v3/api-docs");
+    @Override
+    protected String serviceName() {
+        return "risk-service";
     }
 
     /** A register in the service area with one risk owned by the owner, and one mitigation. */
-    static Map<String, String> fixtures() {
-        MongoTemplate mongo = app.getBean(MongoTemplate.class);
+    @Override
+    protected Map<String, String> fixtures() {
+        MongoTemplate mongo = app().getBean(MongoTemplate.class);
         mongo.remove(new Query(), RiskDocument.COLLECTION);
         mongo.remove(new Query(), RiskRegisterDocument.COLLECTION);
-        String admin = matrix.token("admin");
-        HttpResponse<String> register = Services.post(base + "/api/risk-registers", admin, """
+        String admin = matrix().token("admin");
+        HttpResponse<String> register = Services.post(base() + "/api/risk-registers", admin, """
                 {"name":"Matrix register","organisation":"East Ayrshire HSCP","serviceArea":"%s"}""".formatted(AREA));
         assertThat(register.statusCode()).as(register.body()).isEqualTo(201);
         String registerId = json(register).path("id").asString();
-        HttpResponse<String> risk = Services.post(base + "/api/risks", admin, """
+        HttpResponse<String> risk = Services.post(base() + "/api/risks", admin, """
                 {"registerId":"%s","code":"MXRISK01","title":"Failure to protect children and young people",
                  "category":"Public protection","owner":{"name":"Olive Owner","username":"%s","email":"%s"},
                  "current":{"likelihood":3,"impact":5},"target":{"likelihood":2,"impact":4},"reviewFrequency":"MONTHLY",

@@ -8,70 +8,65 @@ import static org.waypoint.testsupport.AuthorizationMatrix.OWNER_EMAIL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.waypoint.plan.action.persistence.ActionDocument;
 import org.waypoint.plan.plan.persistence.PlanDocument;
 import org.waypoint.plan.support.PlanServiceRunning;
 import org.waypoint.testsupport.AuthorizationMatrix;
+import org.waypoint.testsupport.AuthorizationMatrixContract;
+import org.waypoint.testsupport.InMemoryMongo;
+import org.waypoint.testsupport.Services;
+import org.waypoint.testsupport.TestKeycloak;
 
 /**
  * Every endpoint of plan-service, called as anonymous, as each role, in and out of the service
  * area, against {@code authorization-matrix.yml}; a new endpoint without an entry fails the build.
  */
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AuthorizationMatrixContract {
 
-    static PlanServiceRunning service;
-    static AuthorizationMatrix matrix;
-
-    @BeforeAll
-    static void start() {
-        service = new PlanServiceRunning();
-        matrix = AuthorizationMatrix.load("/authorization-matrix.yml", service.keycloak);
+    @Override
+    protected ConfigurableApplicationContext startService(InMemoryMongo mongo, TestKeycloak keycloak) {
+        return startWithoutBroker(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, "plans-matrix-test",
+                mongo, keycloak, Map.of("waypoint.scheduling.enabled", "false"));
     }
 
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
-
-    @Test
-    void everyEndpointHasAnEntryInTheMatrixAndEveryEntryAnEndpoint() {
-        matrix.assertCovers(service.app);
-    }
-
-    @Test
-    void everyCallerGetsWhatTheMatrixSays() {
-        matrix.assertAsExpected(matrix.run(service.base, AuthorizationMatrixTest::fixtures), "plan-service");
+    @Override
+    protected String serviceName() {
+        return "plan-service";
     }
 
     @Test
     void theApiDescriptionIsOpenWithoutATokenAndNamesTheServiceAndItsBearerToken() {
-        AuthorizationMatrix.assertOpenToAnonymous(service.base, "/v3/api-docs");
-        String document = org.waypoint.testsupport.Services.get(service.base + "/v3/api-docs", null).body();
-        org.assertj.core.api.Assertions.assertThat(document)
+        AuthorizationMatrix.assertOpenToAnonymous(base(), "/v3/api-docs");
+        String document = Services.get(base() + "/v3/api-docs", null).body();
+        assertThat(document)
                 .contains("\"title\":\"Waypoint plan-service\"")
                 .contains("\"bearerFormat\":\"JWT\"");
     }
 
     /** A plan owned by the owner in the service area, and an action she leads with an exception report. */
-    static Map<String, String> fixtures() {
-        service.empty(ActionDocument.COLLECTION, PlanDocument.COLLECTION);
-        String admin = matrix.token("admin");
-        HttpResponse<String> plan = service.post("/api/plans", admin, """
+    @Override
+    protected Map<String, String> fixtures() {
+        MongoTemplate mongo = app().getBean(MongoTemplate.class);
+        mongo.remove(new Query(), ActionDocument.COLLECTION);
+        mongo.remove(new Query(), PlanDocument.COLLECTION);
+        String admin = matrix().token("admin");
+        HttpResponse<String> plan = Services.post(base() + "/api/plans", admin, """
                 {"id":"matrix-plan","title":"Matrix plan","organisation":"East Ayrshire HSCP",
                  "service":"Children's Health, Care and Justice","serviceArea":"%s","period":"2024/25","owner":"%s",
                  "status":"ACTIVE","priorities":[{"id":"SP","title":"Safe and Protected"}],"outcomes":[]}
                 """.formatted(AREA, OWNER));
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
-        HttpResponse<String> action = service.post("/api/actions", admin, """
+        HttpResponse<String> action = Services.post(base() + "/api/actions", admin, """
                 {"planId":"matrix-plan","priorityId":"SP","reference":"SP-1","title":"Matrix action","serviceArea":"%s",
                  "due":"2030-03-31","leads":[{"name":"Olive Owner","username":"%s","email":"%s"}]}
                 """.formatted(AREA, OWNER, OWNER_EMAIL));
         assertThat(action.statusCode()).as(action.body()).isEqualTo(201);
         String actionId = PlanServiceRunning.json(action).path("id").asString();
-        HttpResponse<String> reported = service.send("PUT", "/api/actions/" + actionId + "/exception-report", admin, null,
+        HttpResponse<String> reported = Services.put(base() + "/api/actions/" + actionId + "/exception-report", admin, null,
                 "{\"reason\":\"Delayed\",\"correctiveAction\":\"Extra sessions\",\"revisedDate\":\"2030-06-30\"}");
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
         return Map.of("plan", "matrix-plan", "planEtag", plan.headers().firstValue("ETag").orElseThrow(),
