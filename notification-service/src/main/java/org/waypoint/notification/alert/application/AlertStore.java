@@ -35,6 +35,25 @@ public interface AlertStore {
     /** @return false if an alert with this id exists already (it is never raised twice) */
     boolean addIfNew(Alert alert, Status initial);
 
+    /** An alert to record, PENDING (to send) or HELD (for the digest). */
+    record NewAlert(Alert alert, Status initial) {
+    }
+
+    /**
+     * Records several alerts as {@link #addIfNew} does, in few writes where the store allows.
+     *
+     * @return the ids of the alerts recorded now; the others existed already (an id given twice is recorded once)
+     */
+    default Set<String> addAllIfNew(List<NewAlert> alerts) {
+        Set<String> added = new java.util.LinkedHashSet<>();
+        for (NewAlert a : alerts) {
+            if (!added.contains(a.alert().id()) && addIfNew(a.alert(), a.initial())) {
+                added.add(a.alert().id());
+            }
+        }
+        return added;
+    }
+
     /** Takes the next pending alert due for an attempt, marking it SENDING so no other sender takes it. */
     default Optional<Claim> claimNext(Instant now) {
         return claim(now, 1).stream().findFirst();

@@ -16,6 +16,11 @@ public interface EscalationWatches {
     /** @return false when this (rule, item, transition) is watched already */
     boolean addIfNew(Watch watch);
 
+    /** {@link #addIfNew} for several watches, in one write where the store allows. */
+    default void addAllIfNew(List<Watch> watches) {
+        watches.forEach(this::addIfNew);
+    }
+
     /** Takes the next OPEN watch due now, postponing it to {@code leaseUntil} so no other instance takes it. */
     Optional<Watch> claimDue(Instant now, Instant leaseUntil);
 

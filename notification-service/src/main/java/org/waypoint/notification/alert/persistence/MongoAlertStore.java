@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -85,7 +84,37 @@ public class MongoAlertStore implements AlertStore {
 
     @Override
     public boolean addIfNew(Alert alert, Status initial) {
-        Document doc = new Document("_id", alert.id())
+        return addAllIfNew(List.of(new NewAlert(alert, initial))).contains(alert.id());
+    }
+
+    /** One unordered insert of the alerts, then one of the queue entries of those recorded now as PENDING. */
+    @Override
+    public Set<String> addAllIfNew(List<NewAlert> alerts) {
+        List<Document> docs = new ArrayList<>();
+        Set<String> given = new HashSet<>();
+        Map<String, Alert> pending = new HashMap<>();
+        for (NewAlert a : alerts) {
+            if (given.add(a.alert().id())) {
+                docs.add(toDocument(a.alert(), a.initial()));
+                if (a.initial() == Status.PENDING) {
+                    pending.put(a.alert().id(), a.alert());
+                }
+            }
+        }
+        Set<String> added = InsertAll.ifNew(mongo.getCollection(COLLECTION), docs);
+        List<Document> queued = new ArrayList<>();
+        for (String id : added) {
+            Alert alert = pending.get(id);
+            if (alert != null) {
+                queued.add(new Document("_id", id).append("due", Date.from(alert.raisedAt())));
+            }
+        }
+        InsertAll.ifNew(mongo.getCollection(QUEUE), queued); // one there already was put back by restoreQueue meanwhile
+        return added;
+    }
+
+    private static Document toDocument(Alert alert, Status initial) {
+        return new Document("_id", alert.id())
                 .append("kind", alert.rule())
                 .append("itemKind", alert.itemKind())
                 .append("itemId", alert.itemId())
@@ -105,19 +134,6 @@ public class MongoAlertStore implements AlertStore {
                 .append("status", initial.name())
                 .append("attempts", 0)
                 .append("nextAttemptAt", Date.from(alert.raisedAt()));
-        try {
-            mongo.insert(doc, COLLECTION);
-        } catch (DuplicateKeyException exists) {
-            return false;
-        }
-        if (initial == Status.PENDING) {
-            try {
-                mongo.insert(new Document("_id", alert.id()).append("due", Date.from(alert.raisedAt())), QUEUE);
-            } catch (DuplicateKeyException queuedAlready) {
-                // put back by restoreQueue meanwhile
-            }
-        }
-        return true;
     }
 
     /**

@@ -31,14 +31,23 @@ public class MongoEscalationWatches implements EscalationWatches {
     @Override
     public boolean addIfNew(Watch watch) {
         try {
-            mongo.insert(new Document("_id", watch.id()).append("ruleId", watch.ruleId()).append("itemId", watch.itemId())
-                    .append("transition", watch.transition()).append("eventId", watch.eventId()).append("topic", watch.topic())
-                    .append("payload", watch.payload()).append("dueAt", Date.from(watch.dueAt()))
-                    .append("status", watch.status().name()), COLLECTION);
+            mongo.insert(toDocument(watch), COLLECTION);
             return true;
         } catch (DuplicateKeyException exists) {
             return false;
         }
+    }
+
+    @Override
+    public void addAllIfNew(List<Watch> watches) {
+        InsertAll.ifNew(mongo.getCollection(COLLECTION), watches.stream().map(MongoEscalationWatches::toDocument).toList());
+    }
+
+    private static Document toDocument(Watch watch) {
+        return new Document("_id", watch.id()).append("ruleId", watch.ruleId()).append("itemId", watch.itemId())
+                .append("transition", watch.transition()).append("eventId", watch.eventId()).append("topic", watch.topic())
+                .append("payload", watch.payload()).append("dueAt", Date.from(watch.dueAt()))
+                .append("status", watch.status().name());
     }
 
     @Override

@@ -1,9 +1,13 @@
 package org.waypoint.notification.alert.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,6 +45,20 @@ public class MongoEventInbox implements EventInbox {
     }
 
     @Override
+    public Set<String> addAllIfNew(List<NewEntry> entries, Instant now, Instant leaseUntil) {
+        List<Document> docs = new ArrayList<>();
+        Set<String> given = new HashSet<>();
+        for (NewEntry e : entries) {
+            if (given.add(e.eventId())) {
+                docs.add(new Document("_id", e.eventId()).append("topic", e.topic()).append("type", e.type())
+                        .append("payload", e.payload()).append("status", Status.PROCESSING.name()).append("attempts", 1)
+                        .append("receivedAt", Date.from(now)).append("nextAttemptAt", Date.from(leaseUntil)));
+            }
+        }
+        return InsertAll.ifNew(mongo.getCollection(COLLECTION), docs);
+    }
+
+    @Override
     public Optional<Entry> claimDue(Instant now, Instant leaseUntil) {
         Query due = new Query(Criteria.where("status").in(Status.WAITING.name(), Status.PROCESSING.name())
                 .and("nextAttemptAt").lte(Date.from(now))).with(Sort.by("receivedAt"));
@@ -54,6 +72,14 @@ public class MongoEventInbox implements EventInbox {
     public void markDone(String eventId, Instant at) {
         mongo.updateFirst(byId(eventId), new Update().set("status", Status.DONE.name()).set("doneAt", Date.from(at))
                 .unset("payload").unset("lastError"), COLLECTION);
+    }
+
+    @Override
+    public void markAllDone(Collection<String> eventIds, Instant at) {
+        if (!eventIds.isEmpty()) {
+            mongo.updateMulti(new Query(Criteria.where("_id").in(eventIds)), new Update().set("status", Status.DONE.name())
+                    .set("doneAt", Date.from(at)).unset("payload").unset("lastError"), COLLECTION);
+        }
     }
 
     @Override

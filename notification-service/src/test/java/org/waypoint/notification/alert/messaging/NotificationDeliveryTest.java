@@ -25,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.waypoint.notification.Events;
 import org.waypoint.notification.Mailbox;
 import org.waypoint.notification.NotificationServiceApplication;
+import org.waypoint.notification.alert.application.ProcessingEvents;
 import org.waypoint.notification.alert.application.SendingDigests;
 import org.waypoint.notification.api.NotificationTopics;
 import org.waypoint.testsupport.EventContracts;
@@ -174,6 +175,46 @@ class NotificationDeliveryTest {
                 .containsExactlyInAnyOrder(JAMIE, SARAH);
         assertThat(counter("waypoint.notifications.deduplicated", "by", "event")).isGreaterThan(duplicateEventsBefore);
         assertThat(counter("waypoint.notifications.deduplicated", "by", "alert")).isPositive();
+    }
+
+    @Test
+    void recordsPolledTogetherAreProcessedTogetherEachWithItsOwnOutcomeAndInOrder() {
+        String a = "action-batch-a-" + UUID.randomUUID();
+        String b = "action-batch-b-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        var aOverdue = Events.overdue(a, "BATCH-A", "Develop the corporate parenting plan", Events.jamie());
+        String completedB = UUID.randomUUID().toString();
+        ProcessingEvents processing = app.getBean(ProcessingEvents.class);
+
+        List<ProcessingEvents.Outcome> outcomes = processing.receiveAll(List.of(
+                new ProcessingEvents.Incoming(PLANS, Events.cloudEvent(eventId, "plan", "ActionBecameOverdue", a, aOverdue)),
+                new ProcessingEvents.Incoming(PLANS, Events.cloudEvent(eventId, "plan", "ActionBecameOverdue", a, aOverdue)),
+                new ProcessingEvents.Incoming(PLANS, Events.cloudEvent("plan", "ActionBecameOverdue", a, aOverdue)),
+                new ProcessingEvents.Incoming(PLANS, "{ not an event"),
+                new ProcessingEvents.Incoming(PLANS, Events.cloudEvent("plan", "PlanArchived", "p-1", Map.of("planId", "p-1"))),
+                new ProcessingEvents.Incoming(PLANS, Events.cloudEvent("plan", "ActionBecameOverdue", b,
+                        Events.overdue(b, "BATCH-B", "Review the kinship care policy", Events.jamie()))),
+                new ProcessingEvents.Incoming(PLANS, Events.cloudEvent(completedB, "plan", "ActionCompleted", b,
+                        Events.completed(b, Events.jamie())))));
+
+        assertThat(outcomes).containsExactly(ProcessingEvents.Outcome.PROCESSED, ProcessingEvents.Outcome.DUPLICATE,
+                ProcessingEvents.Outcome.PROCESSED, ProcessingEvents.Outcome.DEAD_LETTERED, ProcessingEvents.Outcome.IGNORED,
+                ProcessingEvents.Outcome.PROCESSED, ProcessingEvents.Outcome.PROCESSED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.about("BATCH-A ").size() >= 2 && mail.about("BATCH-B ").size() >= 2);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).until(() ->
+                mail.about("BATCH-A ").stream().filter(m -> !m.to().equals(HELEN)).count() == 2
+                        && mail.about("BATCH-B ").size() == 2);
+        assertThat(mail.about("BATCH-A ")).as("still overdue: escalated to Helen after a while, once")
+                .extracting(Mailbox.Mail::to).containsOnlyOnce(JAMIE, SARAH);
+        assertThat(mail.about("BATCH-B ")).as("completed in the same batch: never escalated to Helen")
+                .extracting(Mailbox.Mail::to).containsExactlyInAnyOrder(JAMIE, SARAH);
+        try (var client = com.mongodb.client.MongoClients.create(mongo.uri("notifications-test"))) {
+            var db = client.getDatabase("notifications-test");
+            assertThat(db.getCollection("escalations").find(new org.bson.Document("itemId", b)).first().getString("status"))
+                    .isEqualTo("ENDED");
+            assertThat(db.getCollection("events").find(new org.bson.Document("_id", eventId)).first().getString("status"))
+                    .isEqualTo("DONE");
+        }
     }
 
     @Test
