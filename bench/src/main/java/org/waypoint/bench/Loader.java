@@ -295,7 +295,14 @@ final class Loader {
         JsonNode report = Json.read(r.body());
         int rejected = report.path("rejected").asInt();
         if (rejected > 0) {
-            System.out.println("    ! " + what + " import: " + rejected + " rows rejected, e.g. " + Bench.clip(report.toString()));
+            JsonNode first = null;
+            for (JsonNode row : report.path("rows")) {
+                if ("REJECTED".equals(row.path("outcome").asString())) {
+                    first = row;
+                    break;
+                }
+            }
+            System.out.println("    ! " + what + " import: " + rejected + " row(s) rejected, e.g. " + Bench.clip(String.valueOf(first)));
         }
         return report.path("created").asInt() + report.path("updated").asInt();
     }
