@@ -80,9 +80,21 @@ public class MongoOutboxWriter {
                 update.push(field).each(elements.toArray());
             }
         });
-        long matched = mongo.updateFirst(
+        // A field the aggregate no longer has (a withdrawn exception report, no next review) is removed,
+        // not left behind with its old value: the converter writes no nulls.
+        var entity = mongo.getConverter().getMappingContext().getPersistentEntity(aggregateDocument.getClass());
+        if (entity != null) {
+            entity.forEach(property -> {
+                String field = property.getFieldName();
+                if (!property.isIdProperty() && !bson.containsKey(field) && !field.equals(VERSION)
+                        && !field.equals(OutboxMessage.FIELD) && !appendTo.containsKey(field)) {
+                    update.unset(field);
+                }
+            });
+        }
+        long matched = DocumentLocks.around(collection, id, () -> mongo.updateFirst(
                 new Query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion)), update, collection)
-                .getMatchedCount();
+                .getMatchedCount());
         if (matched == 0) {
             throw new OptimisticLockingFailureException(
                     "Document " + id + " in " + collection + " is no longer at version " + expectedVersion);

@@ -85,8 +85,9 @@ public class OutboxRelay implements SmartLifecycle {
                         message.getString("type"), id, collection, rootMessage(e));
                 return count; // keep order: later messages of this aggregate wait for this one
             }
-            mongo.updateFirst(new Query(Criteria.where("_id").is(aggregate.get("_id"))),
-                    new Update().pull(OutboxMessage.FIELD, new Document("id", id)), collection);
+            DocumentLocks.around(collection, aggregate.get("_id"), () -> mongo.updateFirst(
+                    new Query(Criteria.where("_id").is(aggregate.get("_id"))),
+                    new Update().pull(OutboxMessage.FIELD, new Document("id", id)), collection));
             published.incrementAndGet();
             count++;
         }

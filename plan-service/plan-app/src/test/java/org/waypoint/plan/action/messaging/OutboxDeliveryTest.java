@@ -127,6 +127,31 @@ class OutboxDeliveryTest {
         assertThat(eventIds).hasSize(8);
     }
 
+    @Test
+    void aRescanOnTheSameDayExaminesNothingAndLeavesEveryActionAsItWas() {
+        kafka = TestKafka.start(PlanTopics.PLANS);
+        ConfigurableApplicationContext app = startPlanService(kafka.bootstrapServers(), true);
+        List<String> ids = createActions(app, 3); // due "2021": overdue
+        String officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
+        String url = Services.url(app) + "/api/actions/";
+        assertThat(Services.post(url + ids.get(2) + "/progress", officer,
+                "{\"progressPercent\":100,\"text\":\"Placements agreed with both universities.\"}").statusCode())
+                .as("the third action is complete").isEqualTo(201);
+        String manager = keycloak.token("sarah.manager", "sarah.campbell@waypoint.example", "manager");
+
+        var first = JSON.readTree(Services.post(url + "overdue-check", manager, "").body());
+        Map<String, String> etags = new HashMap<>();
+        ids.forEach(id -> etags.put(id, Services.get(url + id, officer).headers().firstValue("ETag").orElseThrow()));
+        var second = JSON.readTree(Services.post(url + "overdue-check", manager, "").body());
+        var third = JSON.readTree(Services.post(url + "overdue-check", manager, "").body());
+
+        assertThat(first.path("announced").asInt()).isEqualTo(2);
+        assertThat(second.path("examined").asInt()).as("nothing is due for review again today").isZero();
+        assertThat(third.path("examined").asInt()).isZero();
+        ids.forEach(id -> assertThat(Services.get(url + id, officer).headers().firstValue("ETag").orElseThrow())
+                .as("a rescan does not rewrite action %s", id).isEqualTo(etags.get(id)));
+    }
+
     private ConfigurableApplicationContext startPlanService(String kafkaBootstrap, boolean relay) {
         ConfigurableApplicationContext app = Services.start(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
                 "spring.mongodb.uri", mongo.uri("plans-outbox-test"),
