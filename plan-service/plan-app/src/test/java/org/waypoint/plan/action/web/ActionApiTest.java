@@ -206,6 +206,12 @@ class ActionApiTest {
         JsonNode action = json(service.get("/api/actions/" + id, service.alex));
         assertThat(action.path("judgedBy").asString()).isEqualTo("2023-09-30");
         assertThat(action.path("exceptionReport").path("reportedBy").asString()).isEqualTo("sarah.manager");
+
+        service.send("DELETE", "/api/actions/" + id + "/exception-report", service.sarah, null, null);
+        JsonNode withdrawn = json(service.get("/api/actions/" + id, service.alex));
+        assertThat(withdrawn.path("exceptionReport").isMissingNode() || withdrawn.path("exceptionReport").isNull())
+                .as("a withdrawn exception report is gone, not kept with its old value: %s", withdrawn).isTrue();
+        assertThat(withdrawn.path("judgedBy").asString()).isEqualTo("2023-03-31");
     }
 
     @Test
