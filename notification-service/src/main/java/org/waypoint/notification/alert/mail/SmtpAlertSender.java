@@ -43,6 +43,9 @@ public class SmtpAlertSender implements AlertSender {
      * class path each time a message, body part or multipart is created (jakartaee/mail-api#699, #861;
      * fixed in 2.2), about a millisecond of CPU per email here. Its finder reads the system property
      * named after the interface first, so the provider found once is named there (unless set already).
+     * The finder loads that class through the thread's context class loader and fails rather than
+     * falls back when it cannot, so messages are built and sent with this class's loader as the
+     * context class loader ({@link #withOurClassLoader}); nothing else in this service builds messages.
      */
     static void nameTheStreamProvider() {
         String property = StreamProvider.class.getName();
@@ -58,7 +61,10 @@ public class SmtpAlertSender implements AlertSender {
 
     @Override
     public void send(Alert alert) {
-        mail.send(message(alert));
+        withOurClassLoader(() -> {
+            mail.send(message(alert));
+            return null;
+        });
     }
 
     /**
@@ -68,6 +74,10 @@ public class SmtpAlertSender implements AlertSender {
      */
     @Override
     public Map<String, RuntimeException> sendAll(List<Alert> alerts) {
+        return withOurClassLoader(() -> sendAllNow(alerts));
+    }
+
+    private Map<String, RuntimeException> sendAllNow(List<Alert> alerts) {
         Map<String, RuntimeException> failed = new LinkedHashMap<>();
         Map<MimeMessage, Alert> messages = new IdentityHashMap<>();
         List<MimeMessage> ready = new ArrayList<>();
@@ -96,6 +106,17 @@ public class SmtpAlertSender implements AlertSender {
             ready.forEach(message -> failed.put(messages.get(message).id(), e));
         }
         return failed;
+    }
+
+    private static <T> T withOurClassLoader(java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(SmtpAlertSender.class.getClassLoader());
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     private MimeMessage message(Alert alert) {

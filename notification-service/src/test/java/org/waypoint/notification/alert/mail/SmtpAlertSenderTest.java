@@ -84,6 +84,19 @@ class SmtpAlertSenderTest {
         assertThat(System.getProperty("jakarta.mail.util.StreamProvider")).isNotBlank();
     }
 
+    @Test
+    void aThreadWhoseContextClassLoaderCannotSeeTheProviderStillSends() throws Exception {
+        // Jakarta Mail loads the named provider through the context class loader and fails if it cannot (as in a fat jar's common pool).
+        java.util.concurrent.atomic.AtomicReference<Map<String, RuntimeException>> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> refused.set(sender.sendAll(List.of(alert("a-1", "jamie.wilson@waypoint.example")))));
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        thread.start();
+        thread.join(30_000);
+
+        assertThat(refused.get()).isEmpty();
+        assertThat(mailbox.to("jamie.wilson@waypoint.example")).hasSize(1);
+    }
+
     private static Alert alert(String id, String to) {
         return new Alert(id, "action-overdue", "action", id, "2022-03-31", "event-" + id, to, null, "Jamie",
                 Audience.SUBJECT, "Children and Justice", "Overdue action " + id, "Body of " + id, "<p>Body of " + id + "</p>",
