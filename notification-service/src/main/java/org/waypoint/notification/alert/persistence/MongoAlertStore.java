@@ -186,34 +186,27 @@ public class MongoAlertStore implements AlertStore {
                     new Update().set("status", Status.SENDING.name()).set("claimedAt", Date.from(now))
                             .set("claim", token).inc("attempts", 1));
         }
-        int modified = bulk.execute().getModifiedCount();
-        Map<String, Document> mine = new HashMap<>();
-        if (modified > 0) {
-            mongo.find(new Query(Criteria.where("_id").in(ids)), Document.class, COLLECTION).stream()
-                    .filter(d -> token.equals(d.getString("claim")) && Status.SENDING.name().equals(d.getString("status")))
-                    .forEach(d -> mine.put(d.getString("_id"), d));
-            mongo.remove(new Query(Criteria.where("_id").in(mine.keySet())), QUEUE);
-        }
+        bulk.execute(); // how many it reports changed is not relied on: the token says which are ours
+        Map<String, Document> found = new HashMap<>();
+        mongo.find(new Query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)
+                .forEach(d -> found.put(d.getString("_id"), d));
         List<Claim> claims = new ArrayList<>();
+        List<String> taken = new ArrayList<>();
         for (Document candidate : candidates) {
-            Document claimed = mine.get(candidate.getString("_id"));
-            if (claimed != null) {
-                claims.add(new Claim(toAlert(claimed), claimed.getInteger("attempts", 1)));
-            } else {
-                dropIfStale(candidate.getString("_id"), candidate.get("due"));
+            String id = candidate.getString("_id");
+            Document alert = found.get(id);
+            if (alert != null && token.equals(alert.getString("claim")) && Status.SENDING.name().equals(alert.getString("status"))) {
+                claims.add(new Claim(toAlert(alert), alert.getInteger("attempts", 1)));
+                taken.add(id);
+            } else if (alert == null || !Status.PENDING.name().equals(alert.getString("status"))) {
+                // stale: sent, being sent, given up or gone; dropped unless renewed since it was read
+                mongo.remove(new Query(Criteria.where("_id").is(id).and("due").is(candidate.get("due"))), QUEUE);
             }
         }
-        return claims;
-    }
-
-    /** A queue entry whose alert is not PENDING (sent, being sent, given up, gone) is dropped, unless it was renewed meanwhile. */
-    private void dropIfStale(String alertId, Object due) {
-        Query alert = idIs(alertId);
-        alert.fields().include("status");
-        Document current = mongo.findOne(alert, Document.class, COLLECTION);
-        if (current == null || !Status.PENDING.name().equals(current.getString("status"))) {
-            mongo.remove(new Query(Criteria.where("_id").is(alertId).and("due").is(due)), QUEUE);
+        if (!taken.isEmpty()) {
+            mongo.remove(new Query(Criteria.where("_id").in(taken)), QUEUE);
         }
+        return claims;
     }
 
     private void enqueue(String alertId, Instant due) {

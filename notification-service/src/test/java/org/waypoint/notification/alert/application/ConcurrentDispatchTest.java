@@ -80,8 +80,16 @@ class ConcurrentDispatchTest {
         };
         Clock clock = Clock.systemUTC();
         List<DeadLetters.DeadLetter> dead = Collections.synchronizedList(new ArrayList<>());
-        DispatchingAlerts one = dispatcher(firstStore, first, flakyMailServer, dead, clock);
-        DispatchingAlerts two = dispatcher(secondStore, second, flakyMailServer, dead, clock);
+        AtomicInteger sentByFirst = new AtomicInteger();
+        AtomicInteger sentBySecond = new AtomicInteger();
+        DispatchingAlerts one = dispatcher(firstStore, first, alert -> {
+            flakyMailServer.send(alert);
+            sentByFirst.incrementAndGet();
+        }, dead, clock);
+        DispatchingAlerts two = dispatcher(secondStore, second, alert -> {
+            flakyMailServer.send(alert);
+            sentBySecond.incrementAndGet();
+        }, dead, clock);
 
         for (int i = 0; i < ALERTS / 2; i++) {
             firstStore.addIfNew(alert("a-" + i, clock.instant()), AlertStore.Status.PENDING);
@@ -126,6 +134,8 @@ class ConcurrentDispatchTest {
         assertThat(accepted).hasSize(ALERTS);
         assertThat(new HashSet<>(accepted)).hasSize(ALERTS);
         assertThat(attempts.get()).as("some attempts were refused and retried").isGreaterThan(ALERTS);
+        assertThat(sentByFirst.get()).as("both instances sent").isPositive();
+        assertThat(sentBySecond.get()).as("both instances sent").isPositive();
         for (int i = 0; i < ALERTS; i++) {
             assertThat(firstStore.byId("a-" + i).orElseThrow().status()).isEqualTo(AlertStore.Status.SENT);
         }
