@@ -33,13 +33,13 @@ import org.waypoint.notification.alert.domain.Audience;
 
 /**
  * Alerts in the {@code alerts} collection, keyed by the alert's identity, so that "raise if new" is
- * one atomic insert and claiming one for sending is one atomic find-and-modify.
+ * one atomic insert and claiming one for sending is one atomic conditional update (ADR 42).
  * <p>
  * Finding what to send does not scan {@code alerts}: each PENDING alert also has an entry in
  * {@code alert_queue} ({@code _id} = the alert's id, {@code due} = when to try it), written after the
  * alert and removed when it is claimed, so that collection stays as small as the backlog. An entry is
- * only a hint: the claim itself is a find-and-modify of {@code {_id, status: PENDING}} on
- * {@code alerts}, which the unique index {@code (_id, status)} makes a key look-up on the
+ * only a hint: the claim itself updates {@code {_id, status: PENDING}} on {@code alerts} to SENDING
+ * with a token of that claim, which the unique index {@code (_id, status)} makes a key look-up on the
  * MongoDB-compatible server (it uses an index only when a query names exactly that index's fields,
  * and only unique ones), so two senders never both get an alert, whatever the queue says. A stale
  * entry (its alert no longer pending) is dropped when met; a missing one (a crash between the two
