@@ -63,6 +63,19 @@ class KeycloakRealmFileTest {
     }
 
     @Test
+    void tokensFromEveryClientThatCallsTheApisCarryWaypointsAudience() {
+        for (String clientId : List.of("waypoint-portal", "waypoint-cli", "waypoint-integrator")) {
+            List<Map<String, Object>> mappers = list(clients().get(clientId).get("protocolMappers"), clientId + " protocolMappers")
+                    .stream().map(m -> map(m, "mapper")).toList();
+            assertThat(mappers).as(clientId + " audience mapper").anySatisfy(mapper -> {
+                assertThat(mapper.get("protocolMapper")).isEqualTo("oidc-audience-mapper");
+                assertThat(map(mapper.get("config"), "config").get("included.custom.audience")).isEqualTo("waypoint-api");
+                assertThat(map(mapper.get("config"), "config").get("access.token.claim")).isEqualTo("true");
+            });
+        }
+    }
+
+    @Test
     void notificationServiceReadsTheDirectoryWithAClientThatMayOnlyViewUsers() {
         Map<String, Object> client = clients().get("waypoint-notifications");
         assertThat(client).as("waypoint-notifications client").isNotNull();

@@ -38,6 +38,8 @@ public final class ServiceBootCheck {
 
             HttpResponse<String> forged = Services.get(base + "/api/anything", keycloak.tokenFromOtherIssuer("jamie.lead", "staff"));
             assertThat(forged.statusCode()).isEqualTo(401);
+            HttpResponse<String> meantForAnother = Services.get(base + "/api/anything", keycloak.tokenForAnotherAudience("jamie.lead", "staff"));
+            assertThat(meantForAnother.statusCode()).as("a token whose audience is not Waypoint's APIs").isEqualTo(401);
 
             HttpResponse<String> unknown = Services.get(base + "/api/no-such-thing", keycloak.token("jamie.lead", "j@w.example", "staff"));
             assertThat(unknown.statusCode()).isEqualTo(404);

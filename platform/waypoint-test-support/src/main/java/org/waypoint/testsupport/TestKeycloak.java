@@ -37,6 +37,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class TestKeycloak implements AutoCloseable {
 
     public static final String REALM = "waypoint";
+    /** What the realm's audience mapper puts in {@code aud} of tokens meant for Waypoint's APIs. */
+    public static final String AUDIENCE = "waypoint-api";
 
     private final HttpServer server;
     private final RSAKey key;
@@ -104,10 +106,22 @@ public final class TestKeycloak implements AutoCloseable {
                 Instant.now().plus(Duration.ofMinutes(15)), roles);
     }
 
+    /** A token from the right realm and key, but meant for another application (no Waypoint audience). */
+    public String tokenForAnotherAudience(String username, String... roles) {
+        return sign(issuer(), List.of("account", "some-other-app"), username, username + "@waypoint.example", List.of(),
+                Instant.now().plus(Duration.ofMinutes(15)), roles);
+    }
+
     private String sign(String issuer, String username, String email, List<String> serviceAreas, Instant expiry,
                         String... roles) {
+        return sign(issuer, List.of(AUDIENCE, "account"), username, email, serviceAreas, expiry, roles);
+    }
+
+    private String sign(String issuer, List<String> audience, String username, String email, List<String> serviceAreas,
+                        Instant expiry, String... roles) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
                 .issueTime(Date.from(expiry.minus(Duration.ofMinutes(16))))
                 .expirationTime(Date.from(expiry))

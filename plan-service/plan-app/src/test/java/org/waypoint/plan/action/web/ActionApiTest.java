@@ -129,6 +129,7 @@ class ActionApiTest {
         assertProblem(service.post("/api/actions", null, validAction("2022")), 401);
         assertProblem(service.post("/api/actions", service.keycloak.expiredToken("jamie.lead", "staff"), validAction("2022")), 401);
         assertProblem(service.post("/api/actions", service.keycloak.tokenFromOtherIssuer("jamie.lead", "staff"), validAction("2022")), 401);
+        assertProblem(service.post("/api/actions", service.keycloak.tokenForAnotherAudience("jamie.lead", "staff"), validAction("2022")), 401);
         assertProblem(service.get("/api/actions", null), 401);
         assertThat(service.count(ActionDocument.COLLECTION)).isZero();
     }
