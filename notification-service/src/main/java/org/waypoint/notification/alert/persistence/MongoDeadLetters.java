@@ -17,6 +17,7 @@ import org.waypoint.notification.api.NotificationDeadLettered;
 import org.waypoint.notification.api.NotificationTopics;
 import org.waypoint.platform.outbox.Outbox;
 import org.waypoint.platform.outbox.OutboxMessage;
+import org.waypoint.platform.outbox.OutboxWakeUp;
 
 /**
  * Dead letters in {@code dead_letters}; each is inserted together with its
@@ -30,10 +31,12 @@ public class MongoDeadLetters implements DeadLetters {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final OutboxWakeUp wakeUp;
 
-    public MongoDeadLetters(MongoTemplate mongo, Outbox outbox) {
+    public MongoDeadLetters(MongoTemplate mongo, Outbox outbox, OutboxWakeUp wakeUp) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.wakeUp = wakeUp;
     }
 
     @Override
@@ -51,6 +54,7 @@ public class MongoDeadLetters implements DeadLetters {
                         .append("key", message.key()).append("type", message.type()).append("payload", message.payload())
                         .append("occurredAt", Date.from(message.occurredAt()))));
         mongo.insert(doc, COLLECTION);
+        wakeUp.written(COLLECTION, d.id()); // published now, not at the relay's next sweep
     }
 
     @Override

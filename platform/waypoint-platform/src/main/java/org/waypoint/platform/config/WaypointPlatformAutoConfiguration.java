@@ -20,6 +20,7 @@ import org.waypoint.platform.health.MongoPingHealthIndicator;
 import org.waypoint.platform.outbox.MongoOutboxWriter;
 import org.waypoint.platform.outbox.Outbox;
 import org.waypoint.platform.outbox.OutboxRelay;
+import org.waypoint.platform.outbox.OutboxWakeUp;
 import org.waypoint.platform.scheduling.MongoLease;
 import org.waypoint.platform.web.ProblemDetailsAdvice;
 
@@ -82,8 +83,14 @@ public class WaypointPlatformAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        MongoOutboxWriter mongoOutboxWriter(MongoTemplate mongo) {
-            return new MongoOutboxWriter(mongo);
+        OutboxWakeUp outboxWakeUp() {
+            return new OutboxWakeUp();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        MongoOutboxWriter mongoOutboxWriter(MongoTemplate mongo, OutboxWakeUp wakeUp) {
+            return new MongoOutboxWriter(mongo, wakeUp);
         }
 
         @Bean
@@ -91,10 +98,11 @@ public class WaypointPlatformAutoConfiguration {
         @ConditionalOnProperty(prefix = "waypoint.outbox.relay", name = "enabled", matchIfMissing = true)
         OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
                                 @Value("${waypoint.outbox.collections}") List<String> collections,
-                                @Value("${waypoint.outbox.poll-interval:500ms}") Duration pollInterval,
+                                @Value("${waypoint.outbox.poll-interval:500ms}") Duration retryInterval,
+                                @Value("${waypoint.outbox.sweep-interval:10s}") Duration sweepInterval,
                                 @Value("${waypoint.outbox.send-timeout:30s}") Duration sendTimeout,
-                                @Value("${waypoint.outbox.batch-size:100}") int batchSize) {
-            return new OutboxRelay(mongo, kafka, collections, pollInterval, sendTimeout, batchSize);
+                                @Value("${waypoint.outbox.batch-size:100}") int batchSize, OutboxWakeUp wakeUp) {
+            return new OutboxRelay(mongo, kafka, collections, retryInterval, sweepInterval, sendTimeout, batchSize, wakeUp);
         }
     }
 }

@@ -22,9 +22,16 @@ public class MongoOutboxWriter {
     public static final String VERSION = "version";
 
     private final MongoTemplate mongo;
+    private final OutboxWakeUp wakeUp;
 
     public MongoOutboxWriter(MongoTemplate mongo) {
+        this(mongo, new OutboxWakeUp());
+    }
+
+    /** A writer that tells the relay (through {@code wakeUp}) about each document it gave events to. */
+    public MongoOutboxWriter(MongoTemplate mongo, OutboxWakeUp wakeUp) {
         this.mongo = mongo;
+        this.wakeUp = wakeUp;
     }
 
     /** Inserts a new aggregate at version 0 with its first events. */
@@ -42,6 +49,9 @@ public class MongoOutboxWriter {
         bson.put(VERSION, 0L);
         bson.put(OutboxMessage.FIELD, events.stream().map(MongoOutboxWriter::toBson).toList());
         mongo.insert(bson, collection);
+        if (!events.isEmpty()) {
+            wakeUp.written(collection, bson.get("_id"));
+        }
     }
 
     /**
@@ -98,6 +108,9 @@ public class MongoOutboxWriter {
         if (matched == 0) {
             throw new OptimisticLockingFailureException(
                     "Document " + id + " in " + collection + " is no longer at version " + expectedVersion);
+        }
+        if (!events.isEmpty()) {
+            wakeUp.written(collection, id);
         }
     }
 
