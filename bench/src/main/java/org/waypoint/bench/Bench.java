@@ -30,15 +30,15 @@ public final class Bench {
 
     /** How much to load and how hard to measure. */
     record Size(String name, int plans, int actions, int indicators, int periods, int registers, int risks, int budgetLines,
-                int scanLarge, int scanChanged, int backlog, int inboxChanges, double inboxRate, int requests,
+                int scanSmall, int scanLarge, int scanChanged, int backlog, int inboxChanges, double inboxRate, int requests,
                 Duration requestTime, int concurrency, int staticRequests, int kafkaMessages, int kafkaSync, int mongoDocuments,
                 Duration deadline) {
 
         static Size of(String name) {
             return switch (name) {
-                case "small" -> new Size("small", 8, 1_600, 600, 12, 4, 200, 400, 5_000, 100, 150, 40, 2.0, 400,
-                        Duration.ofSeconds(15), 4, 3_000, 20_000, 500, 2_000, Duration.ofMinutes(9));
-                case "full" -> new Size("full", 50, 20_000, 10_000, 12, 20, 2_000, 5_000, 100_000, 200, 400, 120, 2.0, 1_000,
+                case "small" -> new Size("small", 8, 1_600, 600, 12, 4, 200, 400, 10_000, 100_000, 100, 150, 40, 2.0, 400,
+                        Duration.ofSeconds(15), 4, 3_000, 20_000, 500, 2_000, Duration.ofMinutes(13));
+                case "full" -> new Size("full", 50, 20_000, 10_000, 12, 20, 2_000, 5_000, 10_000, 100_000, 200, 400, 120, 2.0, 1_000,
                         Duration.ofSeconds(40), 4, 5_000, 100_000, 1_000, 5_000, Duration.ofMinutes(120));
                 default -> throw new IllegalArgumentException("size must be small or full, not " + name);
             };
@@ -54,7 +54,7 @@ public final class Bench {
             m.put("riskRegisters", registers);
             m.put("risks", risks);
             m.put("budgetLines", budgetLines);
-            m.put("scanVolumes", List.of(actions, scanLarge));
+            m.put("scanVolumes", List.of(Math.max(actions, scanSmall), scanLarge));
             m.put("scanChangedActions", scanChanged);
             m.put("pipelineBacklogEvents", backlog);
             m.put("inboxChanges", inboxChanges);
@@ -184,15 +184,21 @@ public final class Bench {
             failures += phase("overdueScan", () -> {
                 OverdueScan scan = new OverdueScan(ports, tokens, loader, tag);
                 Map<String, Object> m = new LinkedHashMap<>();
-                int base = size.actions();
-                m.put("small", scan.measureAt(base, size.scanChanged(), "1"));
-                int now = base + size.scanChanged();
-                // leave time for settling and the second volume's scans (about two minutes), at least a minute to grow
-                Duration growFor = remaining().minusSeconds(150);
+                int now = size.actions();
+                if (now < size.scanSmall() - size.scanChanged()) {
+                    Map<String, Object> grow = scan.grow(now, size.scanSmall() - size.scanChanged(), remaining().minusMinutes(4));
+                    m.put("growthToFirst", grow);
+                    m.put("settleAfterFirstGrowth", settle.await(Duration.ofMinutes(3)));
+                    now = ((Number) grow.get("to")).intValue();
+                }
+                m.put("small", scan.measureAt(now, size.scanChanged(), "1"));
+                now += size.scanChanged();
+                // leave time for settling and the second volume's scans, at least a minute to grow
+                Duration growFor = remaining().minusSeconds(200);
                 Map<String, Object> grow = scan.grow(now, size.scanLarge() - size.scanChanged(),
                         growFor.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : growFor);
                 m.put("growth", grow);
-                m.put("settleAfterGrowth", settle.await(size.name().equals("full") ? Duration.ofMinutes(20) : Duration.ofSeconds(60)));
+                m.put("settleAfterGrowth", settle.await(size.name().equals("full") ? Duration.ofMinutes(20) : Duration.ofMinutes(3)));
                 int reached = ((Number) grow.get("to")).intValue();
                 m.put("large", scan.measureAt(reached, size.scanChanged(), "2"));
                 return m;

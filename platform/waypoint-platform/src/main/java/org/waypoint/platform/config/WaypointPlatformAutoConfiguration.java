@@ -99,7 +99,7 @@ public class WaypointPlatformAutoConfiguration {
         OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
                                 @Value("${waypoint.outbox.collections}") List<String> collections,
                                 @Value("${waypoint.outbox.poll-interval:500ms}") Duration retryInterval,
-                                @Value("${waypoint.outbox.sweep-interval:10s}") Duration sweepInterval,
+                                @Value("${waypoint.outbox.sweep-interval:30s}") Duration sweepInterval,
                                 @Value("${waypoint.outbox.send-timeout:30s}") Duration sendTimeout,
                                 @Value("${waypoint.outbox.batch-size:100}") int batchSize, OutboxWakeUp wakeUp) {
             return new OutboxRelay(mongo, kafka, collections, retryInterval, sweepInterval, sendTimeout, batchSize, wakeUp);
