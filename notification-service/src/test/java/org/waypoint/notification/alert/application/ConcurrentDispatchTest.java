@@ -6,11 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,19 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.waypoint.notification.AlertFixture;
 import org.waypoint.notification.alert.domain.Alert;
-import org.waypoint.notification.alert.domain.Audience;
-import org.waypoint.notification.alert.persistence.MongoAlertStore;
-import org.waypoint.notification.alert.persistence.MongoEventInbox;
-import org.waypoint.testsupport.InMemoryMongo;
 
 /**
  * Two service instances (each its own driver, store and dispatcher, each with two workers) sending
@@ -44,32 +32,23 @@ class ConcurrentDispatchTest {
 
     private static final int ALERTS = 400;
 
-    private final InMemoryMongo mongo = InMemoryMongo.start();
-    private final List<MongoClient> clients = new ArrayList<>();
+    private final DispatchFixture race = new DispatchFixture("race",
+            DispatchFixture.sending(20, Duration.ofMillis(20), Duration.ofMillis(80)), Clock.systemUTC());
     private final ExecutorService pool = Executors.newFixedThreadPool(6);
-    private final NotificationProperties settings = new NotificationProperties(Map.of(), 20, Duration.ofMillis(20),
-            Duration.ofMillis(80), 5, Duration.ofSeconds(30), Duration.ofSeconds(5), java.time.LocalTime.of(7, 0), true);
 
     @AfterEach
     void stop() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        clients.forEach(MongoClient::close);
-        mongo.close();
-    }
-
-    private MongoTemplate instance() {
-        MongoClient client = MongoClients.create(mongo.uri("race"));
-        clients.add(client);
-        return new MongoTemplate(client, "race");
+        race.close();
     }
 
     @Test
     void twoInstancesRacingWithTwoWorkersEachSendEveryAlertExactlyOnce() throws Exception {
-        MongoTemplate first = instance();
-        MongoTemplate second = instance();
-        AlertStore firstStore = new MongoAlertStore(first);
-        AlertStore secondStore = new MongoAlertStore(second);
+        DispatchFixture.Instance first = race.instance();
+        DispatchFixture.Instance second = race.instance();
+        AlertStore firstStore = first.store();
+        AlertStore secondStore = second.store();
         ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
         AtomicInteger attempts = new AtomicInteger();
         AlertSender flakyMailServer = alert -> {
@@ -78,18 +57,18 @@ class ConcurrentDispatchTest {
             }
             accepted.add(alert.id());
         };
-        Clock clock = Clock.systemUTC();
-        List<DeadLetters.DeadLetter> dead = Collections.synchronizedList(new ArrayList<>());
+        Clock clock = race.clock();
+        List<DeadLetters.DeadLetter> dead = race.deadLettered();
         AtomicInteger sentByFirst = new AtomicInteger();
         AtomicInteger sentBySecond = new AtomicInteger();
-        DispatchingAlerts one = dispatcher(firstStore, first, alert -> {
+        DispatchingAlerts one = first.dispatcher(alert -> {
             flakyMailServer.send(alert);
             sentByFirst.incrementAndGet();
-        }, dead, clock);
-        DispatchingAlerts two = dispatcher(secondStore, second, alert -> {
+        });
+        DispatchingAlerts two = second.dispatcher(alert -> {
             flakyMailServer.send(alert);
             sentBySecond.incrementAndGet();
-        }, dead, clock);
+        });
 
         for (int i = 0; i < ALERTS / 2; i++) {
             firstStore.addIfNew(alert("a-" + i, clock.instant()), AlertStore.Status.PENDING);
@@ -139,65 +118,29 @@ class ConcurrentDispatchTest {
         for (int i = 0; i < ALERTS; i++) {
             assertThat(firstStore.byId("a-" + i).orElseThrow().status()).isEqualTo(AlertStore.Status.SENT);
         }
-        assertThat(first.getCollection("alert_queue").countDocuments()).isZero();
+        assertThat(first.template().getCollection("alert_queue").countDocuments()).isZero();
     }
 
     @Test
     void aClaimedAlertIsNotClaimedAgainByAnotherInstanceEvenFromAStaleQueueEntry() {
-        MongoTemplate first = instance();
-        MongoTemplate second = instance();
-        AlertStore firstStore = new MongoAlertStore(first);
-        AlertStore secondStore = new MongoAlertStore(second);
+        AlertStore firstStore = race.instance().store();
+        DispatchFixture.Instance second = race.instance();
+        AlertStore secondStore = second.store();
         Instant now = Instant.parse("2022-04-01T08:00:00Z");
         firstStore.addIfNew(alert("a-1", now), AlertStore.Status.PENDING);
 
         List<AlertStore.Claim> claimed = firstStore.claim(now, 5);
         secondStore.restoreQueue(now); // cannot know it is being sent: still SENDING, not PENDING
-        second.insert(new org.bson.Document("_id", "a-1").append("due", java.util.Date.from(now)), "alert_queue"); // a stale entry
+        second.template().insert(new org.bson.Document("_id", "a-1").append("due", java.util.Date.from(now)), "alert_queue"); // a stale entry
 
         assertThat(claimed).extracting(c -> c.alert().id()).containsExactly("a-1");
         assertThat(secondStore.claim(now.plusSeconds(1), 5)).isEmpty();
-        assertThat(second.getCollection("alert_queue").countDocuments()).as("the stale entry was dropped").isZero();
+        assertThat(second.template().getCollection("alert_queue").countDocuments()).as("the stale entry was dropped").isZero();
         firstStore.markSent("a-1", now);
         assertThat(secondStore.claim(now.plusSeconds(2), 5)).isEmpty();
     }
 
-    private DispatchingAlerts dispatcher(AlertStore store, MongoTemplate template, AlertSender sender,
-                                         List<DeadLetters.DeadLetter> dead, Clock clock) {
-        return new DispatchingAlerts(store, sender, new Dead(dead),
-                new NotificationMetrics(new SimpleMeterRegistry(), new MongoEventInbox(template)), settings, clock);
-    }
-
     private static Alert alert(String id, Instant at) {
-        return new Alert(id, "action-overdue", "action", id, "2022-03-31", "event-" + id, id + "@waypoint.example", null,
-                "Jamie", Audience.SUBJECT, "Children and Justice", "Overdue action", "Body", "<p>Body</p>",
-                "http://l/actions/" + id, at);
-    }
-
-    private record Dead(List<DeadLetter> dead) implements DeadLetters {
-        @Override
-        public void add(DeadLetter deadLetter) {
-            dead.add(deadLetter);
-        }
-
-        @Override
-        public List<DeadLetter> list(Status status, int page, int size) {
-            return dead;
-        }
-
-        @Override
-        public long count(Status status) {
-            return dead.size();
-        }
-
-        @Override
-        public Optional<DeadLetter> byId(String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean markReplayed(String id, String by, Instant at) {
-            return true;
-        }
+        return AlertFixture.alert(id).raisedAt(at).build();
     }
 }

@@ -8,33 +8,26 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.waypoint.notification.AlertFixture;
 import org.waypoint.notification.alert.domain.Alert;
-import org.waypoint.notification.alert.domain.Audience;
-import org.waypoint.notification.alert.persistence.MongoAlertStore;
-import org.waypoint.notification.alert.persistence.MongoEventInbox;
-import org.waypoint.testsupport.InMemoryMongo;
 
 /** The dispatcher's rules against the real alert store on the MongoDB-compatible server, and a mail server that can fail. */
 class DispatchingAlertsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2022-04-01T08:00:00Z"));
-    private final InMemoryMongo mongo = InMemoryMongo.start();
-    private final MongoClient client = MongoClients.create(mongo.uri("dispatch-test"));
-    private final MongoTemplate template = new MongoTemplate(client, "dispatch-test");
-    private final AlertStore store = new MongoAlertStore(template);
+    private final NotificationProperties settings = DispatchFixture.sending(3, Duration.ofSeconds(5), Duration.ofSeconds(12));
+    private final DispatchFixture fixture = new DispatchFixture("dispatch-test", settings, clock);
+    private final DispatchFixture.Instance instance = fixture.instance();
+    private final MongoTemplate template = instance.template();
+    private final AlertStore store = instance.store();
     private final List<String> delivered = new ArrayList<>();
-    private final List<DeadLetters.DeadLetter> dead = new ArrayList<>();
+    private final List<DeadLetters.DeadLetter> dead = fixture.deadLettered();
     private boolean mailServerDown;
     private final java.util.Set<String> refusedRecipients = new java.util.HashSet<>();
     private final AlertSender sender = alert -> {
@@ -46,16 +39,12 @@ class DispatchingAlertsTest {
         }
         delivered.add(alert.recipientEmail());
     };
-    private final NotificationProperties settings = new NotificationProperties(Map.of(), 3, Duration.ofSeconds(5),
-            Duration.ofSeconds(12), 5, Duration.ofSeconds(30), Duration.ofSeconds(5), java.time.LocalTime.of(7, 0), true);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final DispatchingAlerts dispatching = new DispatchingAlerts(store, sender, new ListDeadLetters(dead),
-            new NotificationMetrics(meters, new MongoEventInbox(template)), settings, clock);
+    private final DispatchingAlerts dispatching = instance.dispatcher(sender, meters);
 
     @AfterEach
     void stop() {
-        client.close();
-        mongo.close();
+        fixture.close();
     }
 
     @Test
@@ -183,10 +172,9 @@ class DispatchingAlertsTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(12), Duration.ofSeconds(12), Duration.ofSeconds(12));
     }
 
+    /** To {@code to}, about action-1, raised now. */
     private Alert alert(String id, String to) {
-        return new Alert(id, "action-overdue", "action", "action-1", "2022-03-31", "event-1", to, null, "Jamie",
-                Audience.SUBJECT, "Children and Justice", "Overdue action", "Body", "<p>Body</p>", "http://l/actions/1",
-                clock.instant());
+        return AlertFixture.alert(id).to(to).aboutAction("1").raisedAt(clock.instant()).build();
     }
 
     private static final class MutableClock extends Clock {
@@ -213,33 +201,6 @@ class DispatchingAlertsTest {
         @Override
         public Instant instant() {
             return now;
-        }
-    }
-
-    private record ListDeadLetters(List<DeadLetter> dead) implements DeadLetters {
-        @Override
-        public void add(DeadLetter deadLetter) {
-            dead.add(deadLetter);
-        }
-
-        @Override
-        public List<DeadLetter> list(Status status, int page, int size) {
-            return dead;
-        }
-
-        @Override
-        public long count(Status status) {
-            return dead.size();
-        }
-
-        @Override
-        public Optional<DeadLetter> byId(String id) {
-            return dead.stream().filter(d -> d.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public boolean markReplayed(String id, String by, Instant at) {
-            return true;
         }
     }
 }

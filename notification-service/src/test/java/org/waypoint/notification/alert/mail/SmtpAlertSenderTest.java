@@ -2,7 +2,6 @@ package org.waypoint.notification.alert.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,9 +12,9 @@ import jakarta.mail.Transport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.waypoint.notification.AlertFixture;
 import org.waypoint.notification.Mailbox;
 import org.waypoint.notification.alert.domain.Alert;
-import org.waypoint.notification.alert.domain.Audience;
 
 /** Batches of alerts against a real SMTP server (GreenMail): one connection each, and an answer per alert. */
 class SmtpAlertSenderTest {
@@ -98,8 +97,6 @@ class SmtpAlertSenderTest {
     }
 
     private static Alert alert(String id, String to) {
-        return new Alert(id, "action-overdue", "action", id, "2022-03-31", "event-" + id, to, null, "Jamie",
-                Audience.SUBJECT, "Children and Justice", "Overdue action " + id, "Body of " + id, "<p>Body of " + id + "</p>",
-                "http://l/actions/" + id, Instant.parse("2022-04-01T08:00:00Z"));
+        return AlertFixture.alert(id).to(to).subject("Overdue action " + id).body("Body of " + id).build();
     }
 }
