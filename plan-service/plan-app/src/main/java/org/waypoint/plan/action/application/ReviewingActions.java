@@ -15,9 +15,10 @@ import org.waypoint.platform.scheduling.MongoLease;
 
 /**
  * Use case: the daily passage of time. Reads only the actions whose next review date has come
- * (indexed), announces each transition once (due soon, at risk, overdue), and sets each action's
- * next review date. Runs on one instance at a time (a lease in MongoDB); a concurrent change to
- * an action makes its save fail and the next scan looks again, so nothing is announced twice.
+ * (from the review queue, ADR 13), announces each transition once (due soon, at risk, overdue),
+ * sets each action's next review date, and says when the day's review is complete. Runs on one
+ * instance at a time (a lease in MongoDB); a concurrent change to an action makes its save fail
+ * and the next scan looks again, so nothing is announced twice.
  */
 @Service
 public class ReviewingActions {
@@ -25,6 +26,7 @@ public class ReviewingActions {
     private static final Logger log = LoggerFactory.getLogger(ReviewingActions.class);
     static final String LEASE = "plan-service.action-review";
     private static final int BATCH = 500;
+    private static final int MAX_ROUNDS = 10_000;
 
     private final Actions actions;
     private final StatusRules rules;
@@ -54,9 +56,12 @@ public class ReviewingActions {
     private void scan(int[] counts) {
         LocalDate today = LocalDate.now(clock);
         var rule = rules.current();
-        List<Action> batch;
-        int rounds = 0;
-        while (rounds++ < 10_000 && !(batch = actions.dueForReview(today, BATCH)).isEmpty()) {
+        for (int rounds = 1; ; rounds++) {
+            if (rounds > MAX_ROUNDS) {
+                log.warn("Action review stopped after {} rounds; the next scan carries on", MAX_ROUNDS);
+                return; // not complete: the next scan reads the same days again
+            }
+            List<Action> batch = actions.dueForReview(today, BATCH);
             for (Action action : batch) {
                 counts[0]++;
                 var reviewed = action.review(today, rule);
@@ -73,6 +78,7 @@ public class ReviewingActions {
                 }
             }
             if (batch.size() < BATCH) {
+                actions.reviewedUpTo(today);
                 return;
             }
         }

@@ -20,6 +20,16 @@ public interface Actions {
 
     Optional<Action> find(ActionId id);
 
-    /** Actions whose next review date has come: the only ones the passage of time can have changed. */
+    /**
+     * Up to {@code limit} actions whose next review date has come: the only ones the passage of time
+     * can have changed. Called again until it returns fewer than {@code limit}; an action reviewed
+     * meanwhile (its next review date moved past today) is not returned again.
+     */
     List<Action> dueForReview(LocalDate today, int limit);
+
+    /**
+     * The review of {@code today} is complete: every action due by today has been returned by
+     * {@link #dueForReview} and saved, or changed meanwhile by someone else (and so will be found again).
+     */
+    void reviewedUpTo(LocalDate today);
 }

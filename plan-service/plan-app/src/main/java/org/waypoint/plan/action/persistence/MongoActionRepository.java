@@ -30,8 +30,10 @@ import org.waypoint.platform.outbox.MongoOutboxWriter;
 
 /**
  * Actions in MongoDB, each saved together with the events it caused and its history entry (see
- * {@link MongoOutboxWriter}). {@code nextCheckOn} is indexed: the scan reads only the actions the
- * passage of time can have changed.
+ * {@link MongoOutboxWriter}). Every write with a next review date first queues the action in the
+ * review queue ({@link MongoActionReviewQueue}), from which the scan reads only the actions the
+ * passage of time can have changed, by {@code _id}. {@code nextCheckOn} stays on the action, and
+ * indexed, for readers with a real MongoDB and for starting the queue over stored data.
  */
 @Repository
 public class MongoActionRepository implements Actions, ActionQueries {
@@ -44,6 +46,7 @@ public class MongoActionRepository implements Actions, ActionQueries {
     private final PlanEventsOutbox events;
     private final StatusRules rules;
     private final Clock clock;
+    private final MongoActionReviewQueue queue;
 
     public MongoActionRepository(MongoTemplate mongo, MongoOutboxWriter writer, PlanEventsOutbox events,
                                  StatusRules rules, Clock clock) {
@@ -52,6 +55,7 @@ public class MongoActionRepository implements Actions, ActionQueries {
         this.events = events;
         this.rules = rules;
         this.clock = clock;
+        this.queue = new MongoActionReviewQueue(mongo, clock);
         var indexes = mongo.indexOps(ActionDocument.COLLECTION);
         indexes.createIndex(new Index().on("nextCheckOn", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("planId", Sort.Direction.ASC));
@@ -60,12 +64,18 @@ public class MongoActionRepository implements Actions, ActionQueries {
 
     @Override
     public void insert(Action action, List<PlanEvent> caused, HistoryEntry change, LocalDate nextReviewOn) {
+        if (nextReviewOn != null) {
+            queue.enqueue(action.id().value(), nextReviewOn, 0L); // the outbox writer inserts at version 0
+        }
         writer.insert(ActionDocument.from(action, nextReviewOn), ActionDocument.COLLECTION, events.messages(caused),
                 Map.of(HistoryDocuments.FIELD, List.of(HistoryDocuments.toBson(change))));
     }
 
     @Override
     public void update(Action action, List<PlanEvent> caused, HistoryEntry change, LocalDate nextReviewOn) {
+        if (nextReviewOn != null) {
+            queue.enqueue(action.id().value(), nextReviewOn, action.version() + 1); // the writer bumps the version
+        }
         writer.update(ActionDocument.from(action, nextReviewOn), action.id().value(), action.version(),
                 ActionDocument.COLLECTION, events.messages(caused),
                 Map.of(HistoryDocuments.FIELD, change == null ? List.of() : List.of(HistoryDocuments.toBson(change))));
@@ -86,9 +96,17 @@ public class MongoActionRepository implements Actions, ActionQueries {
 
     @Override
     public List<Action> dueForReview(LocalDate today, int limit) {
-        Query query = new Query(Criteria.where("nextCheckOn").lte(today)).with(Sort.by("nextCheckOn", "_id")).limit(limit);
-        return mongo.find(query, ActionDocument.class, ActionDocument.COLLECTION).stream()
-                .map(ActionDocument::toDomain).toList();
+        return queue.due(today, limit).stream().map(ActionDocument::toDomain).toList();
+    }
+
+    @Override
+    public void reviewedUpTo(LocalDate today) {
+        queue.reviewedUpTo(today);
+    }
+
+    /** The review queue, for tests and measurements in this package. */
+    MongoActionReviewQueue reviewQueue() {
+        return queue;
     }
 
     @Override

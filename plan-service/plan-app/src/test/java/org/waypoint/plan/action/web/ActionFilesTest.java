@@ -140,6 +140,20 @@ class ActionFilesTest {
         assertProblem(service.get("/api/actions/export?format=pdf", service.alex), 400);
     }
 
+    @Test
+    void actionsImportedOverdueAfterTodaysScanAreExaminedByTheNextScan() {
+        assertThat(service.post("/api/actions/overdue-check", service.priya, "").statusCode()).isEqualTo(200);
+        assertThat(upload("plan.csv", SEED_002.getBytes(StandardCharsets.UTF_8), false, service.priya).statusCode())
+                .isEqualTo(201); // due 2012 and 2013: all three overdue
+
+        JsonNode next = json(service.post("/api/actions/overdue-check", service.priya, ""));
+        JsonNode after = json(service.post("/api/actions/overdue-check", service.priya, ""));
+
+        assertThat(next.path("examined").asInt()).isEqualTo(3);
+        assertThat(next.path("announced").asInt()).isEqualTo(3);
+        assertThat(after.path("examined").asInt()).isZero();
+    }
+
     private static HttpResponse<String> upload(String filename, byte[] content, boolean dryRun, String token) {
         String boundary = "waypoint-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
