@@ -18,6 +18,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), token, null);
     }
 
+    /** GET with one more request header. */
+    public static HttpResponse<String> get(String url, String token, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().header(header, value), token, null);
+    }
+
     public static HttpResponse<String> post(String url, String token, String json) {
         return send(json(url).POST(HttpRequest.BodyPublishers.ofString(json)), token, null);
     }

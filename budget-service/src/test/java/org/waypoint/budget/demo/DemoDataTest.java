@@ -2,22 +2,10 @@ package org.waypoint.budget.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.waypoint.budget.BudgetServiceApplication;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.waypoint.budget.BudgetServiceFixture;
 import org.waypoint.budget.Http;
-import org.waypoint.budget.Users;
-import org.waypoint.budget.line.persistence.BudgetLineDocument;
-import org.waypoint.testsupport.InMemoryMongo;
-import org.waypoint.testsupport.Services;
-import org.waypoint.testsupport.TestKeycloak;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,39 +14,15 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoDataTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static InMemoryMongo mongo;
-    static TestKeycloak keycloak;
-    static ConfigurableApplicationContext app;
-    static String budgets;
-    static String reader;
 
-    @BeforeAll
-    static void start() {
-        mongo = InMemoryMongo.start();
-        keycloak = TestKeycloak.start();
-        app = Services.start(BudgetServiceApplication.class, BudgetServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
-                "spring.profiles.active", "local",
-                "spring.mongodb.uri", mongo.uri("budgets-demo-test"),
-                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
-                "waypoint.keycloak.url", keycloak.url(),
-                "waypoint.outbox.relay.enabled", "false",
-                "spring.kafka.admin.auto-create", "false"));
-        budgets = Services.url(app) + "/api/budgets";
-        reader = Users.of(keycloak).alex();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        keycloak.close();
-        mongo.close();
-    }
+    @RegisterExtension
+    static final BudgetServiceFixture budget = BudgetServiceFixture.of("budgets-demo-test").with("spring.profiles.active", "local");
 
     @Test
     void theSeedBudgetsAreLoadedOnceWithTheirTotalsComputedExactly() {
-        assertThat(count()).isEqualTo(46);
-        assertThat(app.getBean(DemoData.class).load()).as("idempotent").isZero();
-        assertThat(count()).isEqualTo(46);
+        assertThat(budget.storedLines()).isEqualTo(46);
+        assertThat(budget.app().getBean(DemoData.class).load()).as("idempotent").isZero();
+        assertThat(budget.storedLines()).isEqualTo(46);
 
         // seed 000: the lines add to 26.748 + 6.651 = 33.399 (£m)
         JsonNode eastAyrshire = get("/totals?by=fundingSource&organisation=East%20Ayrshire%20Health%20and%20Social%20Care%20Partnership");
@@ -92,12 +56,8 @@ class DemoDataTest {
         assertThat(byDivision.path("groups").findValuesAsString("status")).contains("RED", "AMBER", "GREEN");
     }
 
-    private static long count() {
-        return app.getBean(MongoTemplate.class).count(new Query(), BudgetLineDocument.COLLECTION);
-    }
-
     private static JsonNode get(String path) {
-        var response = Http.get(budgets + path, reader);
+        var response = Http.get(budget.base() + path, budget.users().alex());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

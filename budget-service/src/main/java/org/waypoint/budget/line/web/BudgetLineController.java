@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -25,10 +26,7 @@ import org.waypoint.budget.line.application.SettingBudgets;
 import org.waypoint.budget.line.domain.BudgetLine;
 import org.waypoint.budget.line.domain.BudgetLineId;
 import org.waypoint.budget.line.domain.BudgetStatus;
-import org.waypoint.budget.line.domain.BudgetType;
-import org.waypoint.budget.line.domain.FinancialYear;
 import org.waypoint.budget.line.domain.HistoryEntry;
-import org.waypoint.budget.line.domain.SubjectiveCategory;
 import org.waypoint.budget.line.domain.Thresholds;
 import org.waypoint.budget.line.domain.Variance;
 import org.waypoint.budget.spreadsheet.Files;
@@ -123,15 +121,7 @@ public class BudgetLineController {
 
     @GetMapping
     @PreAuthorize(Roles.CAN_READ)
-    public LinePage list(@RequestParam(required = false) String year,
-                         @RequestParam(required = false) String organisation,
-                         @RequestParam(required = false) String serviceArea,
-                         @RequestParam(required = false) String division,
-                         @RequestParam(required = false) String fundingSource,
-                         @RequestParam(required = false) BudgetType type,
-                         @RequestParam(required = false) String project,
-                         @RequestParam(required = false) SubjectiveCategory category,
-                         @RequestParam(required = false) String holder,
+    public LinePage list(@ParameterObject BudgetLineFilterParams filter,
                          @RequestParam(required = false) BudgetStatus status,
                          @RequestParam(required = false) String q,
                          @RequestParam(defaultValue = "0") int page,
@@ -143,8 +133,7 @@ public class BudgetLineController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        List<BudgetLine> matching = select(year, organisation, serviceArea, division, fundingSource, type, project, category,
-                holder, status, q, sort);
+        List<BudgetLine> matching = select(filter, status, q, sort);
         int from = Math.min(page * size, matching.size());
         int to = Math.min(from + size, matching.size());
         String hint = matching.isEmpty()
@@ -167,22 +156,13 @@ public class BudgetLineController {
     @GetMapping("/export")
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
-                                         @RequestParam(required = false) String year,
-                                         @RequestParam(required = false) String organisation,
-                                         @RequestParam(required = false) String serviceArea,
-                                         @RequestParam(required = false) String division,
-                                         @RequestParam(required = false) String fundingSource,
-                                         @RequestParam(required = false) BudgetType type,
-                                         @RequestParam(required = false) String project,
-                                         @RequestParam(required = false) SubjectiveCategory category,
-                                         @RequestParam(required = false) String holder,
+                                         @ParameterObject BudgetLineFilterParams filter,
                                          @RequestParam(required = false) BudgetStatus status,
                                          @RequestParam(required = false) String q,
                                          @RequestParam(defaultValue = "division,asc") String sort) {
         Spreadsheets.Format as = Spreadsheets.Format.parse(format, "format");
         List<List<Object>> rows = new java.util.ArrayList<>();
-        for (BudgetLine line : select(year, organisation, serviceArea, division, fundingSource, type, project, category, holder,
-                status, q, sort)) {
+        for (BudgetLine line : select(filter, status, q, sort)) {
             rows.add(exportRow(line));
         }
         return Files.attachment(Spreadsheets.write(as, "Budget lines", EXPORT_COLUMNS, rows), as, "budget-lines");
@@ -212,33 +192,18 @@ public class BudgetLineController {
     }
 
     /** The lines a list or export shows: filtered (status too) and sorted, not paged. */
-    private List<BudgetLine> select(String year, String organisation, String serviceArea, String division, String fundingSource,
-                                    BudgetType type, String project, SubjectiveCategory category, String holder,
-                                    BudgetStatus status, String q, String sort) {
+    private List<BudgetLine> select(BudgetLineFilterParams filter, BudgetStatus status, String q, String sort) {
         String[] sortParts = sort.split(",");
         String field = sortParts[0].strip().toLowerCase(Locale.ROOT);
         if (!SORTS.contains(field)) {
             throw new InvalidInputException("sort", "can sort by " + String.join(", ", SORTS));
         }
         boolean ascending = sortParts.length < 2 || !"desc".equalsIgnoreCase(sortParts[1].strip());
-        BudgetQueries.Filter filter = filter(year, organisation, serviceArea, division, fundingSource, type, project, category, holder, q);
         Comparator<BudgetLine> order = comparator(field);
-        return queries.matching(filter, MAX_LINES).stream()
+        return queries.matching(filter.toFilter(q), MAX_LINES).stream()
                 .filter(l -> status == null || l.status(thresholds) == status)
                 .sorted(ascending ? order : order.reversed())
                 .toList();
-    }
-
-    /** Filters shared with totals and export: checks the year's spelling. */
-    public static BudgetQueries.Filter filter(String year, String organisation, String serviceArea, String division,
-                                              String fundingSource, BudgetType type, String project,
-                                              SubjectiveCategory category, String holder, String q) {
-        return new BudgetQueries.Filter(year == null ? null : FinancialYear.parse(year, "year").toString(), blank(organisation),
-                blank(serviceArea), blank(division), blank(fundingSource), type, blank(project), category, blank(holder), blank(q));
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Comparator<BudgetLine> comparator(String field) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,11 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waypoint.budget.line.application.BudgetQueries;
-import org.waypoint.budget.line.domain.BudgetType;
-import org.waypoint.budget.line.domain.SubjectiveCategory;
 import org.waypoint.budget.line.domain.Thresholds;
 import org.waypoint.budget.line.domain.Variance;
 import org.waypoint.budget.line.web.BudgetLineController;
+import org.waypoint.budget.line.web.BudgetLineFilterParams;
 import org.waypoint.budget.spreadsheet.Files;
 import org.waypoint.budget.spreadsheet.Spreadsheets;
 import org.waypoint.budget.totals.domain.Dimension;
@@ -71,16 +71,8 @@ public class TotalsController {
     @GetMapping("/totals")
     @PreAuthorize(Roles.CAN_READ)
     public TotalsResponse totals(@RequestParam(defaultValue = "division") String by,
-                                 @RequestParam(required = false) String year,
-                                 @RequestParam(required = false) String organisation,
-                                 @RequestParam(required = false) String serviceArea,
-                                 @RequestParam(required = false) String division,
-                                 @RequestParam(required = false) String fundingSource,
-                                 @RequestParam(required = false) BudgetType type,
-                                 @RequestParam(required = false) String project,
-                                 @RequestParam(required = false) SubjectiveCategory category,
-                                 @RequestParam(required = false) String holder) {
-        Totals totals = compute(by, year, organisation, serviceArea, division, fundingSource, type, project, category, holder);
+                                 @ParameterObject BudgetLineFilterParams filter) {
+        Totals totals = compute(by, filter);
         return new TotalsResponse(totals.by().stream().map(Dimension::apiName).toList(),
                 totals.groups().stream().map(Group::of).toList(), Group.of(totals.total()), note(totals));
     }
@@ -88,16 +80,8 @@ public class TotalsController {
     @GetMapping("/shares")
     @PreAuthorize(Roles.CAN_READ)
     public SharesResponse shares(@RequestParam(defaultValue = "division") String by,
-                                 @RequestParam(required = false) String year,
-                                 @RequestParam(required = false) String organisation,
-                                 @RequestParam(required = false) String serviceArea,
-                                 @RequestParam(required = false) String division,
-                                 @RequestParam(required = false) String fundingSource,
-                                 @RequestParam(required = false) BudgetType type,
-                                 @RequestParam(required = false) String project,
-                                 @RequestParam(required = false) SubjectiveCategory category,
-                                 @RequestParam(required = false) String holder) {
-        Totals totals = compute(by, year, organisation, serviceArea, division, fundingSource, type, project, category, holder);
+                                 @ParameterObject BudgetLineFilterParams filter) {
+        Totals totals = compute(by, filter);
         return new SharesResponse(totals.by().stream().map(Dimension::apiName).toList(), totals.total().budget().toString(),
                 totals.groups().stream().map(g -> new Share(g.key(), g.budget().toString(), g.sharePercent())).toList(),
                 note(totals));
@@ -111,17 +95,9 @@ public class TotalsController {
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
                                          @RequestParam(defaultValue = "division") String by,
-                                         @RequestParam(required = false) String year,
-                                         @RequestParam(required = false) String organisation,
-                                         @RequestParam(required = false) String serviceArea,
-                                         @RequestParam(required = false) String division,
-                                         @RequestParam(required = false) String fundingSource,
-                                         @RequestParam(required = false) BudgetType type,
-                                         @RequestParam(required = false) String project,
-                                         @RequestParam(required = false) SubjectiveCategory category,
-                                         @RequestParam(required = false) String holder) {
+                                         @ParameterObject BudgetLineFilterParams filter) {
         Spreadsheets.Format as = Spreadsheets.Format.parse(format, "format");
-        Totals totals = compute(by, year, organisation, serviceArea, division, fundingSource, type, project, category, holder);
+        Totals totals = compute(by, filter);
         List<String> keys = totals.by().stream().map(Dimension::apiName).toList();
         List<String> header = new ArrayList<>(keys.stream().map(TotalsController::title).toList());
         header.addAll(List.of("Lines", "Budget", "Actual To Date", "Projected Outturn", "Variance", "Variance %", "Outturn %",
@@ -166,16 +142,13 @@ public class TotalsController {
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
-    private Totals compute(String by, String year, String organisation, String serviceArea, String division,
-                           String fundingSource, BudgetType type, String project, SubjectiveCategory category, String holder) {
+    private Totals compute(String by, BudgetLineFilterParams filter) {
         List<Dimension> dimensions = Arrays.stream(by.split(",")).filter(s -> !s.isBlank())
                 .map(s -> Dimension.parse(s, "by")).distinct().toList();
         if (dimensions.isEmpty()) {
             throw new InvalidInputException("by", "name at least one dimension, e.g. by=division,fundingSource");
         }
-        BudgetQueries.Filter filter = BudgetLineController.filter(year, organisation, serviceArea, division, fundingSource,
-                type, project, category, holder, null);
-        return Totals.of(queries.matching(filter, BudgetLineController.MAX_LINES), dimensions, thresholds);
+        return Totals.of(queries.matching(filter.toFilter(null), BudgetLineController.MAX_LINES), dimensions, thresholds);
     }
 
     private static String note(Totals totals) {

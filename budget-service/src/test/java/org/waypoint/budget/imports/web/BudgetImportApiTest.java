@@ -27,26 +27,18 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.waypoint.budget.BudgetServiceApplication;
+import org.waypoint.budget.BudgetServiceFixture;
 import org.waypoint.budget.Http;
 import org.waypoint.budget.Users;
 import org.waypoint.budget.demo.SeedBudgets;
 import org.waypoint.budget.imports.RandomTables;
 import org.waypoint.budget.line.domain.Money;
 import org.waypoint.budget.line.persistence.BudgetLineDocument;
-import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
-import org.waypoint.testsupport.TestKeycloak;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,37 +57,11 @@ class BudgetImportApiTest {
     private static final String SEED_004_LAYOUT = "organisation=" + enc(SeedBudgets.DUMFRIES_AND_GALLOWAY)
             + "&rows=category&columns=division&fundingSource=Council&totalColumn=" + enc("Budget Estimates 2019/20");
 
-    static InMemoryMongo mongo;
-    static TestKeycloak keycloak;
-    static ConfigurableApplicationContext app;
-    static String base;
-    static Users users;
+    @RegisterExtension
+    static final BudgetServiceFixture budget = BudgetServiceFixture.of("budgets-import-test").emptiedBeforeEachTest();
 
-    @BeforeAll
-    static void start() {
-        mongo = InMemoryMongo.start();
-        keycloak = TestKeycloak.start();
-        app = Services.start(BudgetServiceApplication.class, BudgetServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
-                "spring.mongodb.uri", mongo.uri("budgets-import-test"),
-                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
-                "waypoint.keycloak.url", keycloak.url(),
-                "waypoint.outbox.relay.enabled", "false",
-                "spring.kafka.admin.auto-create", "false"));
-        base = Services.url(app) + "/api/budgets";
-        users = Users.of(keycloak);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        keycloak.close();
-        mongo.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        mongo().remove(new Query(), BudgetLineDocument.COLLECTION);
-    }
+    final String base = budget.base();
+    final Users users = budget.users();
 
     @Test
     void anXlsxUploadIsCheckedExactlyLikeTheSameTableAsText() {
@@ -137,13 +103,13 @@ class BudgetImportApiTest {
         String acknowledgement = report.path("acknowledgement").asString();
         assertThat(acknowledgement).hasSize(16);
         assertThat(problem.path("detail").asString()).contains("acceptDiscrepancies=" + acknowledgement).contains("Nothing was stored");
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+        assertThat(budget.storedLines()).isZero();
 
         HttpResponse<String> wrongAcknowledgement = Http.postCsv(base + "/imports?" + EAST_AYRSHIRE + "&acceptDiscrepancies=0123456789abcdef",
                 users.fiona(), seed000);
         assertThat(wrongAcknowledgement.statusCode()).isEqualTo(422);
         assertThat(wrongAcknowledgement.body()).contains("is not this table's");
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+        assertThat(budget.storedLines()).isZero();
 
         HttpResponse<String> accepted = Http.postCsv(base + "/imports?" + EAST_AYRSHIRE + "&acceptDiscrepancies=" + acknowledgement,
                 users.fiona(), seed000);
@@ -154,7 +120,7 @@ class BudgetImportApiTest {
         assertThat(stored.path("discrepanciesAccepted").asBoolean()).isTrue();
         assertThat(stored.path("lines").findValuesAsString("lineId")).hasSize(9).doesNotContainNull();
         assertThat(stored.path("linesTotal").asString()).isEqualTo("33399000.00");
-        List<Document> documents = mongo().findAll(Document.class, BudgetLineDocument.COLLECTION);
+        List<Document> documents = budget.mongo().findAll(Document.class, BudgetLineDocument.COLLECTION);
         assertThat(documents).hasSize(9).allSatisfy(d -> {
             assertThat(d.getList("outbox", Document.class)).extracting(m -> m.getString("type"))
                     .containsExactly("org.waypoint.budget.BudgetSet.v1");
@@ -179,8 +145,8 @@ class BudgetImportApiTest {
         assertThat(report.path("discrepancies").asInt()).isZero();
         assertThat(report.path("year").asString()).isEqualTo("2019/20");
         assertThat(report.path("lines")).hasSize(SeedBudgets.dumfriesAndGalloway().size());
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isEqualTo(SeedBudgets.dumfriesAndGalloway().size());
-        assertThat(mongo().findAll(Document.class, BudgetLineDocument.COLLECTION).getFirst().getList("history", Document.class)
+        assertThat(budget.storedLines()).isEqualTo(SeedBudgets.dumfriesAndGalloway().size());
+        assertThat(budget.mongo().findAll(Document.class, BudgetLineDocument.COLLECTION).getFirst().getList("history", Document.class)
                 .getFirst().getString("what")).contains("of subjective-analysis.xlsx");
 
         // the table's own "Total Social Work Services" row, now computed from the stored lines
@@ -206,7 +172,7 @@ class BudgetImportApiTest {
         assertThat(preview.path("lines").findValuesAsString("division")).containsExactly("Performance and Support Services",
                 "Adult and Older People", "Children and Families", "Justice and Substance Misuse");
         assertThat(preview.path("lines").findValuesAsString("serviceArea")).contains("Adult and Older People", "Children and Justice");
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+        assertThat(budget.storedLines()).isZero();
 
         assertThat(Http.postCsv(base + query, users.fiona(), seed003).statusCode()).isEqualTo(201);
         HttpResponse<String> again = Http.postCsv(base + query, users.fiona(), seed003);
@@ -215,7 +181,7 @@ class BudgetImportApiTest {
         JsonNode conflict = JSON.readTree(again.body());
         assertThat(conflict.path("report").path("conflicts")).hasSize(4);
         assertThat(conflict.path("errors").findValuesAsString("field")).containsExactly("rows[2]", "rows[3]", "rows[4]", "rows[5]");
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isEqualTo(4);
+        assertThat(budget.storedLines()).isEqualTo(4);
         assertThat(Http.postCsv(base + query.replace("2021/22", "2022/23"), users.fiona(), seed003).statusCode())
                 .as("another year is another budget").isEqualTo(201);
     }
@@ -239,11 +205,7 @@ class BudgetImportApiTest {
 
         HttpResponse<String> response = Http.postCsv(base + query, users.fiona(), csv);
 
-        assertThat(response.statusCode()).as(why + ": " + response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field")).as(why).contains(field);
-        assertThat(response.body()).doesNotContain("Exception");
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+        budget.assertRefusedNamingAndNothingStored(response, field, why);
     }
 
     @Test
@@ -253,7 +215,7 @@ class BudgetImportApiTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field")).containsExactly("organisation");
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+        assertThat(budget.storedLines()).isZero();
     }
 
     @Test
@@ -269,7 +231,7 @@ class BudgetImportApiTest {
         assertThat(Http.postCsv(query, users.sarah(), seed000).statusCode())
                 .as("a manager of Children and Justice: the table also holds an Adult and Older People division").isEqualTo(403);
         assertThat(Http.postCsv(query, users.david(), seed000).statusCode()).as("a manager of another area").isEqualTo(403);
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+        assertThat(budget.storedLines()).isZero();
 
         assertThat(Http.postCsv(base + "/imports?year=2022/23&" + EAST_AYRSHIRE, users.sarah(), justiceOnly).statusCode())
                 .as("a manager within their own area").isEqualTo(201);
@@ -308,7 +270,7 @@ class BudgetImportApiTest {
                 seed("004-subjective-analysis-2019-20.tsv").getBytes(StandardCharsets.UTF_8));
         Http.postCsv(base + "/imports?" + SOUTH_LANARKSHIRE + "&fundingSource=Council&year=2021/22", users.fiona(), seed("003-net-budget-by-service.tsv"));
         int lines = SeedBudgets.dumfriesAndGalloway().size() + 4;
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isEqualTo(lines);
+        assertThat(budget.storedLines()).isEqualTo(lines);
 
         for (String filter : List.of("", "year=2019/20", "category=STAFF", "division=Public%20Protection", "sort=amount,desc",
                 "organisation=" + enc(SeedBudgets.SOUTH_LANARKSHIRE) + "&sort=amount,asc", "serviceArea=Children%20and%20Justice",
@@ -375,7 +337,7 @@ class BudgetImportApiTest {
                 "Adult and Older People 75", "Children and Families 19", "Justice and Substance Misuse 1", "Performance and Support Services 5");
     }
 
-    private static JsonNode totals(String query) {
+    private JsonNode totals(String query) {
         HttpResponse<String> response = Http.get(base + "/totals?" + query, users.alex());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -471,9 +433,5 @@ class BudgetImportApiTest {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static MongoTemplate mongo() {
-        return app.getBean(MongoTemplate.class);
     }
 }

@@ -3,27 +3,19 @@ package org.waypoint.budget.line.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.util.List;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.waypoint.budget.BudgetServiceApplication;
+import org.waypoint.budget.BudgetServiceFixture;
 import org.waypoint.budget.Http;
 import org.waypoint.budget.Users;
 import org.waypoint.budget.line.persistence.BudgetLineDocument;
-import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
-import org.waypoint.testsupport.TestKeycloak;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,39 +29,12 @@ class BudgetApiTest {
              "division":"Justice Services","fundingSource":"EAC Delegated","type":"REVENUE","amount":1933000,
              "holder":{"name":"Jamie Wilson","username":"jamie.lead","email":"jamie.wilson@waypoint.example"}}""";
 
-    static InMemoryMongo mongo;
-    static TestKeycloak keycloak;
-    static ConfigurableApplicationContext app;
-    static String base;
-    static String lines;
-    static Users users;
+    @RegisterExtension
+    static final BudgetServiceFixture budget = BudgetServiceFixture.of("budgets-api-test").emptiedBeforeEachTest();
 
-    @BeforeAll
-    static void start() {
-        mongo = InMemoryMongo.start();
-        keycloak = TestKeycloak.start();
-        app = Services.start(BudgetServiceApplication.class, BudgetServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
-                "spring.mongodb.uri", mongo.uri("budgets-api-test"),
-                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
-                "waypoint.keycloak.url", keycloak.url(),
-                "waypoint.outbox.relay.enabled", "false",
-                "spring.kafka.admin.auto-create", "false"));
-        base = Services.url(app) + "/api/budgets";
-        lines = base + "/lines";
-        users = Users.of(keycloak);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        keycloak.close();
-        mongo.close();
-    }
-
-    @BeforeEach
-    void empty() {
-        mongo().remove(new Query(), BudgetLineDocument.COLLECTION);
-    }
+    final String base = budget.base();
+    final String lines = budget.lines();
+    final Users users = budget.users();
 
     @Test
     void aFinanceOfficerSetsABudgetLineStoredAsExactDecimalInItsDivisionsServiceArea() {
@@ -82,13 +47,13 @@ class BudgetApiTest {
         assertThat(body.path("serviceArea").asString()).isEqualTo("Children and Justice");
         assertThat(body.path("latest").path("status").asString()).isEqualTo("NO_PROJECTION");
 
-        Document stored = mongo().findAll(Document.class, BudgetLineDocument.COLLECTION).getFirst();
+        Document stored = budget.mongo().findAll(Document.class, BudgetLineDocument.COLLECTION).getFirst();
         assertThat(stored.get("amount")).isInstanceOf(Decimal128.class).isEqualTo(Decimal128.parse("1933000.00"));
         assertThat(stored.getList("outbox", Document.class)).extracting(m -> m.getString("type"))
                 .containsExactly("org.waypoint.budget.BudgetSet.v1");
 
         String location = created.headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> read = Http.get(Services.url(app) + location, users.alex());
+        HttpResponse<String> read = Http.get(Services.url(budget.app()) + location, users.alex());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.headers().firstValue("ETag")).contains("\"0\"");
     }
@@ -112,11 +77,7 @@ class BudgetApiTest {
         String json = JUSTICE.replace(replace, with.equals("''") ? "" : with);
         HttpResponse<String> response = Http.post(lines, users.fiona(), json);
 
-        assertThat(response.statusCode()).as(why + ": " + response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field")).as(why).contains(field);
-        assertThat(response.body()).doesNotContain("Exception");
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+        budget.assertRefusedNamingAndNothingStored(response, field, why);
     }
 
     @Test
@@ -135,7 +96,7 @@ class BudgetApiTest {
         assertThat(latest.path("outturnPercent").asString()).isEqualTo("103.00");
         assertThat(latest.path("status").asString()).isEqualTo("RED");
 
-        Document stored = mongo().findAll(Document.class, BudgetLineDocument.COLLECTION).getFirst();
+        Document stored = budget.mongo().findAll(Document.class, BudgetLineDocument.COLLECTION).getFirst();
         assertThat(stored.getList("outbox", Document.class)).extracting(m -> m.getString("type")).containsExactly(
                 "org.waypoint.budget.BudgetSet.v1", "org.waypoint.budget.OutturnProjected.v1",
                 "org.waypoint.budget.OverspendProjected.v1");
@@ -188,7 +149,7 @@ class BudgetApiTest {
                 .as("the holder records monitoring").isEqualTo(200);
         assertThat(Http.post(lines + "/" + id + "/monitoring", users.sarah(), monitoring.replace("Q1", "Q2"), "\"1\"").statusCode())
                 .as("the area's manager records monitoring").isEqualTo(200);
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isEqualTo(3);
+        assertThat(budget.storedLines()).isEqualTo(3);
     }
 
     @Test
@@ -240,6 +201,58 @@ class BudgetApiTest {
         assertThat(Http.get(lines + "?status=PURPLE", users.alex()).statusCode()).isEqualTo(400);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "/lines?type=OPERATING                | type     | has the wrong type or format",
+            "/lines?category=CATERING             | category | has the wrong type or format",
+            "/lines?year=2021-22-23               | year     | '2021-22-23' is not a financial year: write it as 2021/22",
+            "/lines/export?type=operating         | type     | has the wrong type or format",
+            "/totals?by=division&category=STAFFS  | category | has the wrong type or format",
+            "/shares?by=division&type=REV         | type     | has the wrong type or format",
+            "/totals/export?year=2021             | year     | '2021' is not a financial year: write it as 2021/22",
+            "/shares/export?format=xlsx&type=X    | type     | has the wrong type or format"})
+    void aFilterValueOfTheWrongTypeOrFormatIs400NamingTheParameter(String query, String field, String message) {
+        create(JUSTICE);
+
+        HttpResponse<String> response = Http.get(base + query, users.alex());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode errors = JSON.readTree(response.body()).path("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).path("field").asString()).isEqualTo(field);
+        assertThat(errors.get(0).path("message").asString()).isEqualTo(message);
+        assertThat(response.body()).doesNotContain("Exception", "convert", "org.waypoint");
+    }
+
+    @Test
+    void filtersAreReadFromTheQueryOnlyNotFromHeadersOfTheSameName() {
+        create(JUSTICE);
+
+        HttpResponse<String> response = Http.get(lines, users.alex(), "Division", "Health Visiting");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("total").asInt()).isEqualTo(1);
+        assertThat(Http.get(base + "/totals?by=division", users.alex(), "Type", "NOT-A-TYPE").statusCode()).isEqualTo(200);
+    }
+
+    /** The filters are one parameter object in the code, but each is its own query parameter in the API description. */
+    @Test
+    void theApiDescriptionListsEachFilterAsAQueryParameterOfEveryEndpointThatTakesThem() {
+        JsonNode paths = JSON.readTree(Http.get(budget.base().replace("/api/budgets", "/v3/api-docs"), null).body()).path("paths");
+        for (String path : List.of("/api/budgets/lines", "/api/budgets/lines/export", "/api/budgets/totals", "/api/budgets/shares",
+                "/api/budgets/totals/export", "/api/budgets/shares/export")) {
+            JsonNode parameters = paths.path(path).path("get").path("parameters");
+            assertThat(parameters.findValuesAsString("name")).as(path).contains("year", "organisation", "serviceArea", "division",
+                    "fundingSource", "type", "project", "category", "holder").doesNotContain("filter", "budgetLineFilterParams");
+            parameters.forEach(p -> assertThat(p.path("in").asString()).as(path + " " + p).isEqualTo("query"));
+            JsonNode type = parameters.findParents("name").stream().filter(p -> p.path("name").asString().equals("type"))
+                    .findFirst().orElseThrow();
+            assertThat(type.path("required").asBoolean()).isFalse();
+            assertThat(type.path("schema").path("enum").toString()).isEqualTo("[\"REVENUE\",\"CAPITAL\"]");
+        }
+    }
+
     @Test
     void totalsAndSharesAreComputedForAnyGrouping() {
         // seed 003: South Lanarkshire's net revenue budget by service, 2021-22
@@ -278,16 +291,12 @@ class BudgetApiTest {
                 "Service Division,EAC £m,NHS £m\nJustice Services,1.933,0\nHealth Visiting,lots,\n");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("\"field\":\"file\"").contains("row 3");
-        assertThat(mongo().count(new Query(), BudgetLineDocument.COLLECTION)).isZero();
+        assertThat(budget.storedLines()).isZero();
     }
 
-    private static String create(String json) {
+    private String create(String json) {
         HttpResponse<String> created = Http.post(lines, users.fiona(), json);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).path("id").asString();
-    }
-
-    private static MongoTemplate mongo() {
-        return app.getBean(MongoTemplate.class);
     }
 }
