@@ -84,6 +84,11 @@ public final class Http {
         }
     }
 
+    /** GET with one more request header. */
+    public static HttpResponse<String> get(String url, String token, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().header(header, value), token);
+    }
+
     public static HttpResponse<String> put(String url, String token, String ifMatch, String json) {
         return send("PUT", url, token, ifMatch, "application/json", json);
     }

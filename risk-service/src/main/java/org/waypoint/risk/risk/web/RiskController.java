@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -25,14 +26,12 @@ import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.ETags;
 import org.waypoint.platform.web.NotFoundException;
-import org.waypoint.risk.register.domain.Band;
 import org.waypoint.risk.register.domain.Rating;
 import org.waypoint.risk.risk.application.CheckingRisks;
 import org.waypoint.risk.risk.application.ManagingRisks;
 import org.waypoint.risk.risk.application.RiskQueries;
 import org.waypoint.risk.risk.domain.HeatMap;
 import org.waypoint.risk.risk.domain.Risk;
-import org.waypoint.risk.risk.domain.RiskStatus;
 import org.waypoint.risk.risk.domain.Which;
 import org.waypoint.risk.risk.web.RiskRequests.AssessRequest;
 import org.waypoint.risk.risk.web.RiskRequests.ChangeRiskRequest;
@@ -92,14 +91,7 @@ public class RiskController {
     @GetMapping
     @PreAuthorize(Roles.CAN_READ)
     public RiskPage list(@RequestParam(required = false) String registerId,
-                         @RequestParam(required = false) String serviceArea,
-                         @RequestParam(required = false) String category,
-                         @RequestParam(required = false) String owner,
-                         @RequestParam(required = false) String band,
-                         @RequestParam(required = false) Boolean aboveAppetite,
-                         @RequestParam(required = false) Boolean reviewOverdue,
-                         @RequestParam(required = false) RiskStatus status,
-                         @RequestParam(required = false) String q,
+                         @ParameterObject RiskFilterParams filter,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "20") int size,
                          @RequestParam(defaultValue = "code,asc") String sort) {
@@ -112,8 +104,7 @@ public class RiskController {
         Sorting sorting = Sorting.parse(sort);
         String field = sorting.field();
         boolean ascending = sorting.ascending();
-        var filter = filter(registerId, serviceArea, category, owner, band, aboveAppetite, reviewOverdue, status, q);
-        var result = queries.list(filter, page, size, field, ascending);
+        var result = queries.list(filter.toFilter(registerId), page, size, field, ascending);
         LocalDate today = today();
         return new RiskPage(result.items().stream().map(r -> RiskResponse.of(r, today)).toList(), page, size,
                 result.total(), (result.total() + size - 1) / size);
@@ -122,18 +113,10 @@ public class RiskController {
     @GetMapping("/heat-map")
     @PreAuthorize(Roles.CAN_READ)
     public HeatMapResponse heatMap(@RequestParam(required = false) String registerId,
-                                   @RequestParam(required = false) String serviceArea,
-                                   @RequestParam(required = false) String category,
-                                   @RequestParam(required = false) String owner,
-                                   @RequestParam(required = false) String band,
-                                   @RequestParam(required = false) Boolean aboveAppetite,
-                                   @RequestParam(required = false) Boolean reviewOverdue,
-                                   @RequestParam(required = false) RiskStatus status,
-                                   @RequestParam(required = false) String q,
+                                   @ParameterObject RiskFilterParams filter,
                                    @RequestParam(defaultValue = "CURRENT") String assessment) {
         Which which = Which.parse(assessment, "assessment");
-        var filter = filter(registerId, serviceArea, category, owner, band, aboveAppetite, reviewOverdue, status, q);
-        HeatMap map = HeatMap.of(queries.matching(filter), which);
+        HeatMap map = HeatMap.of(queries.matching(filter.toFilter(registerId)), which);
         return new HeatMapResponse(which.name(), map.counts(), map.total(), map.withoutAssessment());
     }
 
@@ -237,19 +220,6 @@ public class RiskController {
             }
             return new Sorting(field, parts.length < 2 || !"desc".equalsIgnoreCase(parts[1].strip()));
         }
-    }
-
-    /** The list's filters, shared with the heat map and the exports; checks the band's spelling. */
-    public static RiskQueries.Filter filter(String registerId, String serviceArea, String category, String owner,
-                                             String band, Boolean aboveAppetite, Boolean reviewOverdue,
-                                             RiskStatus status, String q) {
-        return new RiskQueries.Filter(blankToNull(registerId), blankToNull(serviceArea), blankToNull(category),
-                blankToNull(owner), band == null || band.isBlank() ? null : Band.parse(band, "band"),
-                aboveAppetite, reviewOverdue, status, blankToNull(q));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private LocalDate today() {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,8 +32,8 @@ import org.waypoint.platform.web.ProblemDetailsAdvice;
 import org.waypoint.platform.web.Problems;
 import org.waypoint.risk.risk.application.RiskQueries;
 import org.waypoint.risk.risk.domain.Risk;
-import org.waypoint.risk.risk.domain.RiskStatus;
 import org.waypoint.risk.risk.web.RiskController;
+import org.waypoint.risk.risk.web.RiskFilterParams;
 import org.waypoint.risk.transfer.application.ImportInterruptedException;
 import org.waypoint.risk.transfer.application.ImportReport;
 import org.waypoint.risk.transfer.application.RegisterXlsx;
@@ -69,19 +70,10 @@ public class RegisterTransferController {
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
                                          @RequestParam(required = false) String registerId,
-                                         @RequestParam(required = false) String serviceArea,
-                                         @RequestParam(required = false) String category,
-                                         @RequestParam(required = false) String owner,
-                                         @RequestParam(required = false) String band,
-                                         @RequestParam(required = false) Boolean aboveAppetite,
-                                         @RequestParam(required = false) Boolean reviewOverdue,
-                                         @RequestParam(required = false) RiskStatus status,
-                                         @RequestParam(required = false) String q,
+                                         @ParameterObject RiskFilterParams filter,
                                          @RequestParam(defaultValue = "code,asc") String sort) {
         boolean xlsx = xlsx(format);
-        RiskQueries.Filter filter = RiskController.filter(registerId, serviceArea, category, owner, band, aboveAppetite,
-                reviewOverdue, status, q);
-        return file(filter, sort, xlsx, "risks-" + LocalDate.now(clock));
+        return file(filter.toFilter(registerId), sort, xlsx, "risks-" + LocalDate.now(clock));
     }
 
     /** A register (or the part of it the filters select) as a file. */
@@ -89,20 +81,11 @@ public class RegisterTransferController {
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<byte[]> exportRegister(@PathVariable String id,
                                                  @RequestParam(required = false) String format,
-                                                 @RequestParam(required = false) String serviceArea,
-                                                 @RequestParam(required = false) String category,
-                                                 @RequestParam(required = false) String owner,
-                                                 @RequestParam(required = false) String band,
-                                                 @RequestParam(required = false) Boolean aboveAppetite,
-                                                 @RequestParam(required = false) Boolean reviewOverdue,
-                                                 @RequestParam(required = false) RiskStatus status,
-                                                 @RequestParam(required = false) String q,
+                                                 @ParameterObject RiskFilterParams filter,
                                                  @RequestParam(defaultValue = "code,asc") String sort,
                                                  jakarta.servlet.http.HttpServletRequest request) {
         boolean xlsx = format != null ? xlsx(format) : request.getRequestURI().endsWith(".xlsx");
-        RiskQueries.Filter filter = RiskController.filter(id, serviceArea, category, owner, band, aboveAppetite,
-                reviewOverdue, status, q);
-        return file(filter, sort, xlsx, "risk-register-" + id);
+        return file(filter.toFilter(id), sort, xlsx, "risk-register-" + id);
     }
 
     private ResponseEntity<byte[]> file(RiskQueries.Filter filter, String sort, boolean xlsx, String name) {

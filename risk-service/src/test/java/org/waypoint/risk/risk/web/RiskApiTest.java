@@ -255,6 +255,61 @@ class RiskApiTest {
         assertThat(all.path("counts").get(1).get(1).asInt()).as("likelihood 2, impact 2").isEqualTo(2);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "/api/risks?aboveAppetite=maybe                       | aboveAppetite | has the wrong type or format",
+            "/api/risks?reviewOverdue=2                           | reviewOverdue | has the wrong type or format",
+            "/api/risks?status=SHELVED                            | status        | has the wrong type or format",
+            "/api/risks?band=PURPLE                               | band          | 'PURPLE' is not a band: use LOW, MEDIUM, HIGH or VERY_HIGH",
+            "/api/risks/heat-map?status=open-ish                  | status        | has the wrong type or format",
+            "/api/risks/export?format=xlsx&aboveAppetite=perhaps  | aboveAppetite | has the wrong type or format",
+            "/api/risk-registers/{register}/export?reviewOverdue=x | reviewOverdue | has the wrong type or format",
+            "/api/risk-registers/{register}/export.xlsx?status=X  | status        | has the wrong type or format"})
+    void aFilterValueOfTheWrongTypeOrFormatIs400NamingTheParameter(String query, String field, String message) {
+        raise(officer, "CHCJRISK01", 3, 5);
+
+        HttpResponse<String> response = Services.get(base + query.replace("{register}", registerId), auditor);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode errors = json(response).path("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).path("field").asString()).isEqualTo(field);
+        assertThat(errors.get(0).path("message").asString()).isEqualTo(message);
+        assertThat(response.body()).doesNotContain("Exception", "convert", "org.waypoint");
+    }
+
+    @Test
+    void filtersAreReadFromTheQueryOnlyNotFromHeadersOfTheSameName() {
+        raise(officer, "CHCJRISK01", 3, 5);
+
+        HttpResponse<String> response = Http.get(base + "/api/risks", auditor, "Band", "LOW");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).path("total").asInt()).isEqualTo(1);
+        assertThat(Http.get(base + "/api/risks/heat-map", auditor, "Status", "NOT-A-STATUS").statusCode()).isEqualTo(200);
+    }
+
+    /** The filters are one parameter object in the code, but each is its own query parameter in the API description. */
+    @Test
+    void theApiDescriptionListsEachFilterAsAQueryParameterOfEveryEndpointThatTakesThem() {
+        JsonNode paths = json(Services.get(base + "/v3/api-docs", null)).path("paths");
+        List<String> filters = List.of("serviceArea", "category", "owner", "band", "aboveAppetite", "reviewOverdue", "status", "q");
+        for (String path : List.of("/api/risks", "/api/risks/heat-map", "/api/risks/export", "/api/risk-registers/{id}/export",
+                "/api/risk-registers/{id}/export.csv", "/api/risk-registers/{id}/export.xlsx")) {
+            JsonNode parameters = paths.path(path).path("get").path("parameters");
+            List<String> names = parameters.findValuesAsString("name");
+            assertThat(names).as(path).containsAll(filters).doesNotContain("filter", "riskFilterParams");
+            assertThat(names.contains("registerId")).as(path + ": the register is its path's or a query parameter").isEqualTo(!path.contains("{id}"));
+            parameters.forEach(p -> assertThat(p.path("in").asString()).as(path + " " + p)
+                    .isEqualTo(p.path("name").asString().equals("id") ? "path" : "query"));
+            JsonNode status = parameters.findParents("name").stream().filter(p -> p.path("name").asString().equals("status"))
+                    .findFirst().orElseThrow();
+            assertThat(status.path("required").asBoolean()).isFalse();
+            assertThat(status.path("schema").path("enum").toString()).contains("\"OPEN\"");
+        }
+    }
+
     @Test
     void ownersManagersOfTheAreaAndOfficersMayChangeARiskOthersMayNot() {
         String id = raise(jamie, "CHCJRISK01", 3, 5).path("id").asString(); // staff may raise a risk they own

@@ -1,0 +1,43 @@
+package org.waypoint.risk.risk.web;
+
+import org.springframework.beans.PropertyAccessException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DefaultBindingErrorProcessor;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
+
+/**
+ * Binds {@link RiskFilterParams} the way its fields were bound as {@code @RequestParam}s: from
+ * query parameters of the same names only (not from request headers, nor {@code _name}/{@code !name}
+ * markers, which object binding would otherwise also read), and a value that cannot be converted
+ * (e.g. {@code aboveAppetite=maybe}) is a field error saying "has the wrong type or format", which the
+ * platform's problem details answer as 400 naming the field, without Spring's conversion message.
+ */
+@ControllerAdvice
+public class FilterParamsBinding {
+
+    static final String WRONG_TYPE_OR_FORMAT = "has the wrong type or format";
+
+    @InitBinder
+    void bindFiltersFromTheQueryOnly(WebDataBinder binder) {
+        if (binder.getTargetType() == null || binder.getTargetType().toClass() != RiskFilterParams.class) {
+            return;
+        }
+        binder.setFieldMarkerPrefix(null);
+        binder.setFieldDefaultPrefix(null);
+        if (binder instanceof ExtendedServletRequestDataBinder servlet) {
+            servlet.setHeaderPredicate(header -> false);
+        }
+        binder.setBindingErrorProcessor(new DefaultBindingErrorProcessor() {
+            @Override
+            public void processPropertyAccessException(PropertyAccessException ex, BindingResult result) {
+                String field = ex.getPropertyName();
+                result.addError(new FieldError(result.getObjectName(), field, ex.getValue(), true,
+                        result.resolveMessageCodes(ex.getErrorCode(), field), null, WRONG_TYPE_OR_FORMAT));
+            }
+        });
+    }
+}
