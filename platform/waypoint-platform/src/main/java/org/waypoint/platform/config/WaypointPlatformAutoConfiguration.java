@@ -23,6 +23,7 @@ import org.waypoint.platform.outbox.OutboxRelay;
 import org.waypoint.platform.outbox.OutboxWakeUp;
 import org.waypoint.platform.scheduling.MongoLease;
 import org.waypoint.platform.web.ProblemDetailsAdvice;
+import org.waypoint.platform.web.QueryObjectBinding;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +46,13 @@ public class WaypointPlatformAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    QueryObjectBinding queryObjectBinding() {
+        return new QueryObjectBinding();
     }
 
     @Configuration(proxyBeanMethods = false)

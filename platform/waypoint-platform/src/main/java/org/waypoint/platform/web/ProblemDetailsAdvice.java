@@ -51,7 +51,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+        // a value that could not be converted names the field, not Spring's conversion text (class names)
+        ex.getBindingResult().getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(),
+                e.isBindingFailure() ? QueryObjectBinding.WRONG_TYPE_OR_FORMAT : e.getDefaultMessage())));
         ex.getBindingResult().getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
         return invalid(errors);
     }

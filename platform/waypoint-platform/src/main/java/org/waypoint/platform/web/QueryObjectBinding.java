@@ -1,4 +1,4 @@
-package org.waypoint.budget.line.web;
+package org.waypoint.platform.web;
 
 import org.springframework.beans.PropertyAccessException;
 import org.springframework.validation.BindingResult;
@@ -10,20 +10,20 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
- * Binds {@link BudgetLineFilterParams} the way its fields were bound as {@code @RequestParam}s: from
- * query parameters of the same names only (not from request headers, nor {@code _name}/{@code !name}
+ * Binds every {@link QueryObject} the way its fields were bound as {@code @RequestParam}s: from query
+ * parameters of the same names only (not from request headers, nor {@code _name}/{@code !name}
  * markers, which object binding would otherwise also read), and a value that cannot be converted
- * (e.g. {@code type=OPERATING}) is a field error saying "has the wrong type or format", which the
- * platform's problem details answer as 400 naming the field, without Spring's conversion message.
+ * (e.g. {@code type=OPERATING}) is a field error saying {@value #WRONG_TYPE_OR_FORMAT}, which
+ * {@link ProblemDetailsAdvice} answers as 400 naming the field, without Spring's conversion message.
  */
 @ControllerAdvice
-public class FilterParamsBinding {
+public class QueryObjectBinding {
 
-    static final String WRONG_TYPE_OR_FORMAT = "has the wrong type or format";
+    public static final String WRONG_TYPE_OR_FORMAT = "has the wrong type or format";
 
     @InitBinder
-    void bindFiltersFromTheQueryOnly(WebDataBinder binder) {
-        if (binder.getTargetType() == null || binder.getTargetType().toClass() != BudgetLineFilterParams.class) {
+    void bindFromTheQueryOnly(WebDataBinder binder) {
+        if (binder.getTargetType() == null || !binder.getTargetType().toClass().isAnnotationPresent(QueryObject.class)) {
             return;
         }
         binder.setFieldMarkerPrefix(null);
