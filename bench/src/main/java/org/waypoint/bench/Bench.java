@@ -284,6 +284,12 @@ public final class Bench {
             g.put("gateway", both[1].toMap());
             g.put("gatewayOverheadP50Ms", Report.round(both[1].p50() - both[0].p50(), 2));
             g.put("gatewayOverheadP95Ms", Report.round(both[1].p95() - both[0].p95(), 2));
+            // the same pairs one at a time: what the gateway adds when it is not queueing for the cores
+            Stats[] alone = new LoadGenerator(1).paired(direct, gateway, token, Math.max(50, size.requests() / 4),
+                    size.requestTime().dividedBy(2), 5);
+            g.put("unloadedDirect", alone[0].toMap());
+            g.put("unloadedGateway", alone[1].toMap());
+            g.put("unloadedGatewayOverheadP50Ms", Report.round(alone[1].p50() - alone[0].p50(), 2));
             m.put(e.getKey(), g);
         }
         m.put("concurrency", generator.concurrency());
