@@ -50,6 +50,7 @@ class OutboxOnRealMongoAndKafkaTest {
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
 
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     static TestKeycloak keycloak;
     static ConfigurableApplicationContext app;
 
@@ -101,6 +102,27 @@ class OutboxOnRealMongoAndKafkaTest {
                 return false;
             });
         }
+    }
+
+    @Test
+    void theReviewQueueFindsAnOverdueActionOnceOnRealMongo() {
+        String officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
+        Services.post(Services.url(app) + "/api/plans", officer, PlanJson.plan("ea-sip-review", "Children and Justice"));
+        var created = Services.post(Services.url(app) + "/api/actions", officer,
+                PlanJson.simpleAction("ea-sip-review", "Children and Justice", "2021", null, "jamie.lead"));
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        var first = JSON.readTree(Services.post(Services.url(app) + "/api/actions/overdue-check", officer, "").body());
+        var second = JSON.readTree(Services.post(Services.url(app) + "/api/actions/overdue-check", officer, "").body());
+
+        assertThat(first.path("examined").asInt()).isPositive();
+        assertThat(first.path("announced").asInt()).isPositive();
+        assertThat(second.path("examined").asInt()).isZero();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        assertThat(app.getBean(MongoTemplate.class).findAll(Document.class, "action_review_queue").stream()
+                .filter(b -> b.getString("_id").startsWith(today + "#"))
+                .flatMap(b -> b.getList("entries", Document.class).stream()).toList())
+                .as("nothing left queued for today").isEmpty();
     }
 
     @Test

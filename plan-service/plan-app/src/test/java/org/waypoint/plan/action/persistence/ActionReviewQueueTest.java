@@ -241,6 +241,15 @@ class ActionReviewQueueTest {
         assertThat(entries(today())).hasSize(2_000).doesNotHaveDuplicates();
     }
 
+    @Test
+    void actionsAreSavedThroughAUniqueIndexOnIdAndVersion() {
+        // the outbox writer saves by {_id, version}; the compatible server uses only unique indexes naming exactly those
+        assertThat(mongo.indexOps(ActionDocument.COLLECTION).getIndexInfo()).anySatisfy(index -> {
+            assertThat(index.isUnique()).isTrue();
+            assertThat(index.getIndexFields()).extracting(f -> f.getKey()).containsExactly("_id", "version");
+        });
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private LocalDate today() {
