@@ -54,8 +54,12 @@ final class MongoActionReviewQueue {
     static final String COLLECTION = "action_review_queue";
     static final int SHARDS = 16;
     static final String CURSOR = "cursor";
-    /** An entry whose action has not reached its version after this long never will: its write failed. */
-    static final Duration IN_FLIGHT = Duration.ofMinutes(10);
+    /**
+     * An entry whose action has not reached its version after this long never will: its write failed.
+     * Generous, since a write stalled longer than this between queueing and saving would be missed;
+     * keeping a dead entry longer costs only re-reading it on each scan of its day.
+     */
+    static final Duration IN_FLIGHT = Duration.ofHours(1);
     private static final int IDS_PER_QUERY = 500;
 
     private final MongoTemplate mongo;
