@@ -2,10 +2,16 @@ package org.waypoint.platform.outbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -21,8 +27,14 @@ public class MongoOutboxWriter {
 
     public static final String VERSION = "version";
 
+    /** The unique index on {@code {_id, version}} every collection this writer writes to gets. */
+    public static final String ID_AND_VERSION_INDEX = "_id_version";
+
+    private static final Logger log = LoggerFactory.getLogger(MongoOutboxWriter.class);
+
     private final MongoTemplate mongo;
     private final OutboxWakeUp wakeUp;
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     public MongoOutboxWriter(MongoTemplate mongo) {
         this(mongo, new OutboxWakeUp());
@@ -44,6 +56,7 @@ public class MongoOutboxWriter {
      * aggregate in the same document (e.g. the first entry of a change history).
      */
     public void insert(Object aggregateDocument, String collection, List<OutboxMessage> events, Map<String, Object> alongside) {
+        ensureIndexed(collection);
         Document bson = toBson(aggregateDocument);
         alongside.forEach(bson::put);
         bson.put(VERSION, 0L);
@@ -73,6 +86,7 @@ public class MongoOutboxWriter {
      */
     public void update(Object aggregateDocument, Object id, long expectedVersion, String collection,
                        List<OutboxMessage> events, Map<String, List<?>> appendTo) {
+        ensureIndexed(collection);
         Document bson = toBson(aggregateDocument);
         appendTo.keySet().forEach(bson::remove);
         bson.remove("_id");
@@ -111,6 +125,27 @@ public class MongoOutboxWriter {
         }
         if (!events.isEmpty()) {
             wakeUp.written(collection, id);
+        }
+    }
+
+    /**
+     * Gives {@code collection} a unique index on {@code {_id, version}}, once per writer (also done on
+     * the first write to it). An update matches {@code {_id, version}}: MongoDB answers that from the
+     * {@code _id} index anyway, but the MongoDB-compatible server uses an index only when a query names
+     * exactly the fields of a unique one, so without this every save read the whole collection
+     * (ADR 13). Redundant but valid on MongoDB. A failure is logged, never fails a write.
+     */
+    public void ensureIndexed(String collection) {
+        if (!indexed.add(collection)) {
+            return;
+        }
+        try {
+            mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC)
+                    .unique().named(ID_AND_VERSION_INDEX));
+        } catch (RuntimeException e) {
+            indexed.remove(collection);
+            log.warn("Could not create the {} index on {} (saves still work, more slowly): {}", ID_AND_VERSION_INDEX, collection,
+                    e.getMessage());
         }
     }
 

@@ -40,7 +40,6 @@ public class MongoActionRepository implements Actions, ActionQueries {
 
     /** A plan has tens to hundreds of actions: status is derived, so lists are filtered in memory up to this. */
     static final int MAX_LISTED = 20_000;
-    static final String ID_AND_VERSION_INDEX = "_id_version";
 
     private final MongoTemplate mongo;
     private final MongoOutboxWriter writer;
@@ -59,11 +58,8 @@ public class MongoActionRepository implements Actions, ActionQueries {
         this.queue = new MongoActionReviewQueue(mongo, clock);
         var indexes = mongo.indexOps(ActionDocument.COLLECTION);
         indexes.createIndex(new Index().on("nextCheckOn", Sort.Direction.ASC));
-        // The outbox writer saves by {_id, version}. The MongoDB-compatible server answers a query from
-        // an index only when it names exactly the fields of a unique one, so without this (redundant on
-        // MongoDB) every save of an action read every action stored (ADR 13).
-        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on(MongoOutboxWriter.VERSION, Sort.Direction.ASC)
-                .unique().named(ID_AND_VERSION_INDEX));
+        // each save matches {_id, version}: a key look-up only with this index on the compatible server (ADR 13)
+        writer.ensureIndexed(ActionDocument.COLLECTION);
         indexes.createIndex(new Index().on("planId", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("leads.username", Sort.Direction.ASC));
     }

@@ -66,7 +66,7 @@ class ReviewQueueVolumeBenchmark {
             var reviewing = new ReviewingActions(actions, rules, new MongoLease(mongo, clock), clock);
             MongoActionReviewQueue queue = actions.reviewQueue();
             if ("false".equals(System.getProperty("waypoint.bench.versionIndex"))) { // as before ADR 13
-                mongo.indexOps(ActionDocument.COLLECTION).dropIndex(MongoActionRepository.ID_AND_VERSION_INDEX);
+                mongo.indexOps(ActionDocument.COLLECTION).dropIndex(org.waypoint.platform.outbox.MongoOutboxWriter.ID_AND_VERSION_INDEX);
             }
 
             // stored as a settled service leaves them: each with a next review date in the coming year
