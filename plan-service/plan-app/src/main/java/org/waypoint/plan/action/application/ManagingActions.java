@@ -49,7 +49,11 @@ public class ManagingActions {
             throw new AccessDeniedException("may not add actions in " + details.serviceArea());
         }
         Action.Changed created = Action.create(ActionId.newId(), details, progressPercent, caller.username(), now());
-        Action action = created.action();
+        // A new action has announced nothing yet. When there is nothing to announce (not started, on
+        // track), its status is recorded now, so the next scan has nothing to look at; when there is
+        // (at risk, overdue, due soon), the scan announces it, once, as for any other action.
+        Action action = created.action().review(today(), rules.current())
+                .filter(reviewed -> reviewed.events().isEmpty()).map(Action.Changed::action).orElse(created.action());
         actions.insert(action, created.events(), new HistoryEntry(now(), caller.username(), "created",
                 Action.diff(null, action)), nextReview(action));
         return action;
