@@ -193,8 +193,8 @@ public final class Bench {
                 }
                 m.put("small", scan.measureAt(now, size.scanChanged(), "1"));
                 now += size.scanChanged();
-                // leave time for settling and the second volume's scans, at least a minute to grow
-                Duration growFor = remaining().minusSeconds(200);
+                // leave time for settling and the second volume's scans (about 40 s when the scan has little to settle), at least a minute to grow
+                Duration growFor = remaining().minusSeconds(75);
                 Map<String, Object> grow = scan.grow(now, size.scanLarge() - size.scanChanged(),
                         growFor.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : growFor);
                 m.put("growth", grow);
