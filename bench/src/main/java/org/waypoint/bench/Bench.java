@@ -37,7 +37,7 @@ public final class Bench {
         static Size of(String name) {
             return switch (name) {
                 case "small" -> new Size("small", 8, 1_600, 600, 12, 4, 200, 400, 10_000, 100_000, 100, 150, 40, 2.0, 400,
-                        Duration.ofSeconds(15), 4, 3_000, 20_000, 500, 2_000, Duration.ofMinutes(12));
+                        Duration.ofSeconds(12), 4, 3_000, 20_000, 500, 2_000, Duration.ofMinutes(11));
                 case "full" -> new Size("full", 50, 20_000, 10_000, 12, 20, 2_000, 5_000, 10_000, 100_000, 200, 400, 120, 2.0, 1_000,
                         Duration.ofSeconds(40), 4, 5_000, 100_000, 1_000, 5_000, Duration.ofMinutes(120));
                 default -> throw new IllegalArgumentException("size must be small or full, not " + name);
