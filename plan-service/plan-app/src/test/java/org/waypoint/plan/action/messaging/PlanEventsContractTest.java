@@ -10,19 +10,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.waypoint.plan.PlanServiceApplication;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.waypoint.plan.api.PlanTopics;
 import org.waypoint.plan.support.PlanJson;
+import org.waypoint.plan.support.PlanServiceWithBroker;
 import org.waypoint.testsupport.EventContracts;
-import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
-import org.waypoint.testsupport.TestKafka;
-import org.waypoint.testsupport.TestKeycloak;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,39 +29,12 @@ class PlanEventsContractTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private InMemoryMongo mongo;
-    private TestKafka kafka;
-    private TestKeycloak keycloak;
-    private ConfigurableApplicationContext app;
-
-    @BeforeEach
-    void start() {
-        mongo = InMemoryMongo.start();
-        kafka = TestKafka.start(PlanTopics.PLANS);
-        keycloak = TestKeycloak.start();
-        app = startService();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-        keycloak.close();
-        kafka.close();
-        mongo.close();
-    }
-
-    private ConfigurableApplicationContext startService() {
-        return Services.start(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
-                "spring.mongodb.uri", mongo.uri("plans-contract-test"),
-                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "waypoint.keycloak.url", keycloak.url(),
-                "waypoint.outbox.poll-interval", "100ms",
-                "waypoint.scheduling.enabled", "false"));
-    }
+    @RegisterExtension
+    final PlanServiceWithBroker service = new PlanServiceWithBroker("plans-contract-test");
 
     @Test
     void everyTransitionIsPublishedOnceAcrossRescansAndARestartAndMatchesItsContract() {
-        String officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
+        String officer = service.keycloak().token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
         String plan = PlanJson.plan("ea-sip", "Children and Justice");
         post("/api/plans", officer, plan);
         put("/api/plans/ea-sip", officer, "\"0\"", plan.replace("\"status\":\"ACTIVE\"", "\"status\":\"DRAFT\""));
@@ -82,12 +49,11 @@ class PlanEventsContractTest {
 
         review(officer);
         review(officer);
-        app.close();
-        app = startService();
+        service.restart();
         review(officer);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.read(PlanTopics.PLANS, 12, Duration.ofSeconds(2)).size() >= 12);
-        List<ConsumerRecord<String, String>> records = kafka.read(PlanTopics.PLANS, 100, Duration.ofSeconds(3));
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.kafka().read(PlanTopics.PLANS, 12, Duration.ofSeconds(2)).size() >= 12);
+        List<ConsumerRecord<String, String>> records = service.kafka().read(PlanTopics.PLANS, 100, Duration.ofSeconds(3));
 
         EventContracts contracts = new EventContracts();
         records.forEach(r -> contracts.assertConforms("plan-service", PlanTopics.PLANS, r.value()));
@@ -107,7 +73,7 @@ class PlanEventsContractTest {
     }
 
     private void review(String officer) {
-        var response = Services.post(Services.url(app) + "/api/actions/overdue-check", officer, "");
+        var response = Services.post(Services.url(service.app()) + "/api/actions/overdue-check", officer, "");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
@@ -116,13 +82,13 @@ class PlanEventsContractTest {
     }
 
     private String post(String path, String token, String json) {
-        var response = Services.post(Services.url(app) + path, token, json);
+        var response = Services.post(Services.url(service.app()) + path, token, json);
         assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 201);
         return response.body();
     }
 
     private void put(String path, String token, String etag, String json) {
-        var response = Services.put(Services.url(app) + path, token, etag, json);
+        var response = Services.put(Services.url(service.app()) + path, token, etag, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 

@@ -5,23 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.waypoint.plan.PlanServiceApplication;
 import org.waypoint.plan.api.PlanTopics;
 import org.waypoint.plan.support.PlanJson;
-import org.waypoint.testsupport.InMemoryMongo;
+import org.waypoint.plan.support.PlanServiceWithBroker;
 import org.waypoint.testsupport.Services;
-import org.waypoint.testsupport.TestKafka;
-import org.waypoint.testsupport.TestKeycloak;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,69 +29,41 @@ class ReviewQueueUpgradeTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String QUEUE = "action_review_queue";
 
-    private InMemoryMongo mongo;
-    private TestKafka kafka;
-    private TestKeycloak keycloak;
-    private ConfigurableApplicationContext app;
-
-    @BeforeEach
-    void start() {
-        mongo = InMemoryMongo.start();
-        kafka = TestKafka.start(PlanTopics.PLANS);
-        keycloak = TestKeycloak.start();
-        app = startService();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-        keycloak.close();
-        kafka.close();
-        mongo.close();
-    }
-
-    private ConfigurableApplicationContext startService() {
-        return Services.start(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
-                "spring.mongodb.uri", mongo.uri("plans-upgrade-test"),
-                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "waypoint.keycloak.url", keycloak.url(),
-                "waypoint.outbox.poll-interval", "100ms",
-                "waypoint.scheduling.enabled", "false"));
-    }
+    @RegisterExtension
+    final PlanServiceWithBroker service = new PlanServiceWithBroker("plans-upgrade-test");
 
     @Test
     void actionsStoredBeforeTheQueueAreReviewedAndTheirTransitionPublishedOnce() {
-        String officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
+        String officer = service.keycloak().token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
         post("/api/plans", officer, PlanJson.plan("ea-sip", "Children and Justice"));
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
         String later = id(post("/api/actions", officer, action(today.plusDays(100).toString())));
         assertThat(review(officer).path("examined").asInt()).as("a new action with nothing to announce is settled when created")
                 .isZero();
         String overdue = id(post("/api/actions", officer, action("2021")));
-        app.getBean(MongoTemplate.class).dropCollection(QUEUE); // as the version before the queue left the data
+        service.app().getBean(MongoTemplate.class).dropCollection(QUEUE); // as the version before the queue left the data
 
         JsonNode first = review(officer);
         JsonNode second = review(officer);
-        app.close();
-        app = startService();
+        service.restart();
         JsonNode afterRestart = review(officer);
 
         assertThat(first.path("examined").asInt()).isOne();
         assertThat(first.path("announced").asInt()).isOne();
         assertThat(second.path("examined").asInt()).isZero();
         assertThat(afterRestart.path("examined").asInt()).isZero();
-        List<ConsumerRecord<String, String>> records = kafka.read(PlanTopics.PLANS, 100, Duration.ofSeconds(5));
+        List<ConsumerRecord<String, String>> records = service.kafka().read(PlanTopics.PLANS, 100, Duration.ofSeconds(5));
         assertThat(records.stream().filter(r -> r.key().equals(overdue))
                 .map(r -> JSON.readTree(r.value()).path("type").asString()).toList())
                 .containsExactly("org.waypoint.plan.ActionCreated.v1", "org.waypoint.plan.ActionBecameOverdue.v1");
-        List<String> queued = app.getBean(MongoTemplate.class).findAll(Document.class, QUEUE).stream()
+        List<String> queued = service.app().getBean(MongoTemplate.class).findAll(Document.class, QUEUE).stream()
                 .filter(b -> b.getString("_id").startsWith(today.plusDays(86) + "#"))
                 .flatMap(b -> b.getList("entries", Document.class).stream()).map(e -> e.getString("a")).toList();
         assertThat(queued).as("the later action, queued for the day it becomes due soon").containsExactly(later);
     }
 
     private JsonNode review(String officer) {
-        var response = Services.post(Services.url(app) + "/api/actions/overdue-check", officer, "");
+        var response = Services.post(Services.url(service.app()) + "/api/actions/overdue-check", officer, "");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -108,7 +73,7 @@ class ReviewQueueUpgradeTest {
     }
 
     private String post(String path, String token, String json) {
-        var response = Services.post(Services.url(app) + path, token, json);
+        var response = Services.post(Services.url(service.app()) + path, token, json);
         assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 201);
         return response.body();
     }
