@@ -1,5 +1,6 @@
 package org.waypoint.platform.outbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,14 +57,48 @@ public class MongoOutboxWriter {
      * aggregate in the same document (e.g. the first entry of a change history).
      */
     public void insert(Object aggregateDocument, String collection, List<OutboxMessage> events, Map<String, Object> alongside) {
+        insertAll(collection, List.of(new NewAggregate(aggregateDocument, events, alongside)));
+    }
+
+    /** A new aggregate for {@link #insertAll}: its document, its first events and fields kept beside it. */
+    public record NewAggregate(Object document, List<OutboxMessage> events, Map<String, Object> alongside) {
+        public NewAggregate {
+            events = List.copyOf(events);
+            alongside = Map.copyOf(alongside);
+        }
+    }
+
+    /**
+     * Inserts new aggregates, each at version 0 with its own events, in one write (an import). Each
+     * document is still saved whole with its events; if the write fails part way (a duplicate id),
+     * the documents before the failing one are saved with theirs, and the relay publishes those.
+     */
+    public void insertAll(String collection, List<NewAggregate> aggregates) {
+        if (aggregates.isEmpty()) {
+            return;
+        }
         ensureIndexed(collection);
-        Document bson = toBson(aggregateDocument);
-        alongside.forEach(bson::put);
-        bson.put(VERSION, 0L);
-        bson.put(OutboxMessage.FIELD, events.stream().map(MongoOutboxWriter::toBson).toList());
-        mongo.insert(bson, collection);
-        if (!events.isEmpty()) {
-            wakeUp.written(collection, bson.get("_id"));
+        List<Document> documents = new ArrayList<>(aggregates.size());
+        for (NewAggregate aggregate : aggregates) {
+            Document bson = toBson(aggregate.document());
+            aggregate.alongside().forEach(bson::put);
+            bson.put(VERSION, 0L);
+            bson.put(OutboxMessage.FIELD, aggregate.events().stream().map(MongoOutboxWriter::toBson).toList());
+            documents.add(bson);
+        }
+        try {
+            if (documents.size() == 1) {
+                mongo.insert(documents.get(0), collection);
+            } else {
+                mongo.insert(documents, collection);
+            }
+        } finally {
+            // even after a partial failure: the relay reads each named document and skips any not stored
+            for (int i = 0; i < documents.size(); i++) {
+                if (!aggregates.get(i).events().isEmpty()) {
+                    wakeUp.written(collection, documents.get(i).get("_id"));
+                }
+            }
         }
     }
 

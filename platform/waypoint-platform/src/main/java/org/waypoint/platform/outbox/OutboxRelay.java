@@ -59,6 +59,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong published = new AtomicLong();
     private volatile Thread worker;
     private volatile boolean running;
+    /** How long the last sweep spent reading collections for documents with messages. */
+    private volatile long lastSweepRead;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
                        Duration retryInterval, Duration sweepInterval, Duration sendTimeout, int batchSize,
@@ -74,29 +76,46 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One sweep over every outbox collection: publishes everything pending, a batch of aggregates at a time.
+     * One sweep over every outbox collection: publishes everything pending. The documents with
+     * messages are found in one read of the collection (ids only: the MongoDB-compatible server has
+     * no index for "has messages", so each such read examines every document), then published a
+     * batch at a time, read by {@code _id}.
      *
      * @return how many messages were published
      */
     public int publishPending() throws InterruptedException {
         int count = 0;
+        long reading = 0;
         for (String collection : collections) {
             while (true) {
-                Query pending = new Query(Criteria.where(OutboxMessage.FIELD + ".0").exists(true)).limit(batchSize);
-                pending.fields().include("_id").include(OutboxMessage.FIELD);
-                List<Document> aggregates = mongo.find(pending, Document.class, collection);
-                Pass pass = publish(collection, aggregates);
-                count += pass.published;
-                if (aggregates.size() < batchSize || !pass.failed.isEmpty()) {
+                long started = System.nanoTime();
+                Query pending = new Query(Criteria.where(OutboxMessage.FIELD + ".0").exists(true)).limit(IDS_PER_SWEEP_READ);
+                pending.fields().include("_id");
+                List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+                reading += System.nanoTime() - started;
+                Published pass = publishIds(collection, ids);
+                count += pass.count();
+                if (ids.size() < IDS_PER_SWEEP_READ || !pass.left().isEmpty()) {
                     break; // all read; or Kafka refuses: the rest waits for the next try
                 }
             }
         }
+        lastSweepRead = reading;
         return count;
     }
 
+    /** Ids read at once by a sweep: more than any ordinary backlog, so one read of the collection finds it all. */
+    static final int IDS_PER_SWEEP_READ = 20_000;
+
+    /** A sweep's reads may take at most this share of the time: the next waits at least this many times as long as the last's reads took. */
+    static final int SWEEP_SPACING = 20;
+
     /** What one pass did: messages published, and the aggregates with messages still to send. */
     private record Pass(int published, List<Object> failed) {
+    }
+
+    /** Messages published from a list of ids, and the ids left with messages to send. */
+    private record Published(int count, List<Object> left) {
     }
 
     /** Publishes the named documents' outboxes (read by key); returns those left with messages to send. */
@@ -105,26 +124,30 @@ public class OutboxRelay implements SmartLifecycle {
         written.forEach(w -> idsByCollection.computeIfAbsent(w.collection(), c -> new ArrayList<>()).add(w.id()));
         Set<Written> left = new LinkedHashSet<>();
         for (Map.Entry<String, List<Object>> e : idsByCollection.entrySet()) {
-            String collection = e.getKey();
-            List<Object> ids = e.getValue();
-            for (int from = 0; from < ids.size(); from += batchSize) {
-                List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + batchSize));
-                Query query = new Query(Criteria.where("_id").in(chunk));
-                query.fields().include("_id").include(OutboxMessage.FIELD);
-                List<Document> aggregates = mongo.find(query, Document.class, collection).stream()
-                        .filter(d -> !d.getList(OutboxMessage.FIELD, Document.class, List.of()).isEmpty()).toList();
-                Pass pass = publish(collection, aggregates);
-                pass.failed.forEach(id -> left.add(new Written(collection, id)));
-                if (!pass.failed.isEmpty()) {
-                    // Kafka refuses: keep the rest for the next try rather than wait on each of them
-                    for (Object id : ids.subList(Math.min(ids.size(), from + batchSize), ids.size())) {
-                        left.add(new Written(collection, id));
-                    }
-                    break;
-                }
-            }
+            publishIds(e.getKey(), e.getValue()).left().forEach(id -> left.add(new Written(e.getKey(), id)));
         }
         return left;
+    }
+
+    /** Publishes the outboxes of these documents of one collection, a batch at a time. */
+    private Published publishIds(String collection, List<Object> ids) throws InterruptedException {
+        int count = 0;
+        for (int from = 0; from < ids.size(); from += batchSize) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + batchSize));
+            Query query = new Query(Criteria.where("_id").in(chunk));
+            query.fields().include("_id").include(OutboxMessage.FIELD);
+            List<Document> aggregates = mongo.find(query, Document.class, collection).stream()
+                    .filter(d -> !d.getList(OutboxMessage.FIELD, Document.class, List.of()).isEmpty()).toList();
+            Pass pass = publish(collection, aggregates);
+            count += pass.published;
+            if (!pass.failed.isEmpty()) {
+                // Kafka refuses: keep the rest for the next try rather than wait on each of them
+                List<Object> left = new ArrayList<>(pass.failed);
+                left.addAll(ids.subList(Math.min(ids.size(), from + batchSize), ids.size()));
+                return new Published(count, left);
+            }
+        }
+        return new Published(count, List.of());
     }
 
     private Pass publish(String collection, List<Document> aggregates) throws InterruptedException {
@@ -216,7 +239,8 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 if (wakeUp.takeOverflow() || System.nanoTime() - nextSweep >= 0) {
                     publishPending();
-                    nextSweep = System.nanoTime() + sweepInterval.toNanos();
+                    // a sweep reads whole collections: as they grow, sweep less often rather than spend the database's time on it
+                    nextSweep = System.nanoTime() + Math.max(sweepInterval.toNanos(), SWEEP_SPACING * lastSweepRead);
                 }
                 long now = System.nanoTime();
                 long untilRetry = retry.isEmpty() ? Long.MAX_VALUE : Math.max(0, retryAt - now);

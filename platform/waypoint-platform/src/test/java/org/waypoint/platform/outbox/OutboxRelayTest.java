@@ -91,6 +91,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anImportsAggregatesSavedTogetherArePublishedOnceEachWithoutASweep() {
+        OutboxWakeUp wakeUp = new OutboxWakeUp();
+        MongoOutboxWriter writer = new MongoOutboxWriter(mongo, wakeUp);
+        startRelay(wakeUp, NEVER);
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).until(() -> relays.getFirst().isRunning());
+
+        writer.insertAll(COLLECTION, IntStream.range(0, 250).mapToObj(i -> new MongoOutboxWriter.NewAggregate(
+                new Case("c-" + i, "case " + i), List.of(message("c-" + i, "CaseOpened")), Map.of())).toList());
+
+        List<ConsumerRecord<String, String>> read = kafka.read(TOPIC, 250, Duration.ofSeconds(30));
+        assertThat(read).hasSize(250);
+        assertThat(read.stream().map(ConsumerRecord::key).distinct().count()).isEqualTo(250);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+    }
+
+    @Test
     void eventsAnEarlierProcessLeftArePublishedOnceAndInOrderWhenTheRelayStarts() {
         MongoOutboxWriter earlierProcess = new MongoOutboxWriter(mongo); // its hints went nowhere
         for (int i = 0; i < 150; i++) { // more than one sweep batch

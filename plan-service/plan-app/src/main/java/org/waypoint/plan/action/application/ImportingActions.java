@@ -101,11 +101,12 @@ public class ImportingActions {
         if (dryRun || rejected > 0) {
             return new Report(planId, dryRun, false, results.size() - rejected, rejected, results);
         }
+        var created = managing.createAll(plan,
+                parsed.stream().map(p -> new ManagingActions.NewAction(p.details(), p.progress())).toList(), caller);
         List<RowResult> stored = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             ParsedRow p = parsed.get(i);
-            var action = managing.create(p.details(), p.progress(), caller);
-            stored.add(new RowResult(p.number(), true, p.details().title(), action.id().value(), List.of()));
+            stored.add(new RowResult(p.number(), true, p.details().title(), created.get(i).id().value(), List.of()));
         }
         return new Report(planId, false, true, stored.size(), 0, stored);
     }

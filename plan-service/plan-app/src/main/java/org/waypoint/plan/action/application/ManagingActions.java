@@ -14,6 +14,7 @@ import org.waypoint.plan.action.domain.Action;
 import org.waypoint.plan.action.domain.ActionDetails;
 import org.waypoint.plan.action.domain.ActionId;
 import org.waypoint.plan.action.domain.Actions;
+import org.waypoint.plan.action.domain.StatusRule;
 import org.waypoint.plan.common.domain.HistoryEntry;
 import org.waypoint.plan.plan.domain.Plan;
 import org.waypoint.plan.plan.domain.PlanId;
@@ -44,25 +45,65 @@ public class ManagingActions {
     }
 
     public Action create(ActionDetails details, int progressPercent, Caller caller) {
-        checkBelongs(details);
+        Plan plan = planOf(details);
+        checkBelongs(plan, details);
+        Actions.Insertion insertion = creation(details, progressPercent, caller, today(), rules.current(), now());
+        actions.insert(insertion);
+        return insertion.action();
+    }
+
+    /** One row of a batch of new actions: its details and starting progress. */
+    public record NewAction(ActionDetails details, int progressPercent) {
+    }
+
+    /**
+     * Adds many actions to one plan (an import): each is checked and created as by
+     * {@link #create}, and they are saved in batches, reading the plan once. Stops at the first
+     * row that may not be added, having saved nothing.
+     */
+    public List<Action> createAll(Plan plan, List<NewAction> rows, Caller caller) {
+        LocalDate today = today();
+        StatusRule rule = rules.current();
+        Instant now = now();
+        List<Actions.Insertion> insertions = new ArrayList<>(rows.size());
+        for (NewAction row : rows) {
+            if (!row.details().planId().equals(plan.id().value())) {
+                throw new InvalidInputException("planId", "must be " + plan.id().value() + " for every row");
+            }
+            checkBelongs(plan, row.details());
+            insertions.add(creation(row.details(), row.progressPercent(), caller, today, rule, now));
+        }
+        List<Action> created = new ArrayList<>(rows.size());
+        for (int from = 0; from < insertions.size(); from += SAVED_AT_ONCE) {
+            List<Actions.Insertion> batch = insertions.subList(from, Math.min(insertions.size(), from + SAVED_AT_ONCE));
+            actions.insertAll(batch);
+            batch.forEach(i -> created.add(i.action()));
+        }
+        return created;
+    }
+
+    /** Actions saved in one write by {@link #createAll}: big enough to save round trips, small enough to publish promptly. */
+    static final int SAVED_AT_ONCE = 250;
+
+    private Actions.Insertion creation(ActionDetails details, int progressPercent, Caller caller, LocalDate today,
+                                       StatusRule rule, Instant now) {
         if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, details.serviceArea(), leadUsernames(details))) {
             throw new AccessDeniedException("may not add actions in " + details.serviceArea());
         }
-        Action.Changed created = Action.create(ActionId.newId(), details, progressPercent, caller.username(), now());
+        Action.Changed created = Action.create(ActionId.newId(), details, progressPercent, caller.username(), now);
         // A new action has announced nothing yet. When there is nothing to announce (not started, on
         // track), its status is recorded now, so the next scan has nothing to look at; when there is
         // (at risk, overdue, due soon), the scan announces it, once, as for any other action.
-        Action action = created.action().review(today(), rules.current())
+        Action action = created.action().review(today, rule)
                 .filter(reviewed -> reviewed.events().isEmpty()).map(Action.Changed::action).orElse(created.action());
-        actions.insert(action, created.events(), new HistoryEntry(now(), caller.username(), "created",
-                Action.diff(null, action)), nextReview(action));
-        return action;
+        return new Actions.Insertion(action, created.events(),
+                new HistoryEntry(now, caller.username(), "created", Action.diff(null, action)), action.nextReviewOn(today, rule));
     }
 
     /** New details, postponement or cancellation: managers in the area, officers, admins. */
     public Action update(ActionId id, long expectedVersion, ActionDetails details, boolean postponed, boolean cancelled,
                          Caller caller) {
-        checkBelongs(details);
+        checkBelongs(planOf(details), details);
         return change(id, expectedVersion, caller, "updated", false, details.serviceArea(),
                 action -> action.update(details, postponed, cancelled, caller.username(), now()));
     }
@@ -110,9 +151,12 @@ public class ManagingActions {
         return actions.find(id).orElseThrow();
     }
 
-    private void checkBelongs(ActionDetails details) {
-        Plan plan = plans.find(new PlanId(details.planId()))
+    private Plan planOf(ActionDetails details) {
+        return plans.find(new PlanId(details.planId()))
                 .orElseThrow(() -> new InvalidInputException("planId", "names no plan: " + details.planId()));
+    }
+
+    private static void checkBelongs(Plan plan, ActionDetails details) {
         if (details.priorityId() != null && !plan.details().hasPriority(details.priorityId())) {
             throw new InvalidInputException("priorityId", "is not a priority of plan " + details.planId());
         }

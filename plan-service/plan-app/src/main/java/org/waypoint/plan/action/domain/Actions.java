@@ -13,7 +13,17 @@ import org.waypoint.plan.common.domain.HistoryEntry;
  */
 public interface Actions {
 
-    void insert(Action action, List<PlanEvent> events, HistoryEntry change, LocalDate nextReviewOn);
+    /** A new action to save: what it caused, its first history entry and its first review date (may be null). */
+    record Insertion(Action action, List<PlanEvent> events, HistoryEntry change, LocalDate nextReviewOn) {
+        public Insertion {
+            events = List.copyOf(events);
+        }
+    }
+
+    void insert(Insertion insertion);
+
+    /** Saves many new actions, in as few writes as the store allows; each is saved as by {@link #insert}. */
+    void insertAll(List<Insertion> insertions);
 
     /** Saves a changed action; fails if someone else changed it since it was read. {@code change} may be null. */
     void update(Action action, List<PlanEvent> events, HistoryEntry change, LocalDate nextReviewOn);

@@ -1,5 +1,9 @@
 package org.waypoint.plan.action.persistence;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -25,8 +29,28 @@ final class BucketLocks {
     private BucketLocks() {
     }
 
+    /** Holds the locks of all these buckets (taken in one order, so two callers never wait on each other). */
+    static <T> T aroundAll(Collection<String> bucketIds, Supplier<T> write) {
+        TreeSet<Integer> stripes = new TreeSet<>();
+        bucketIds.forEach(id -> stripes.add(stripe(id)));
+        List<ReentrantLock> held = new ArrayList<>(stripes.size());
+        try {
+            for (int stripe : stripes) {
+                STRIPES[stripe].lock();
+                held.add(STRIPES[stripe]);
+            }
+            return write.get();
+        } finally {
+            held.forEach(ReentrantLock::unlock);
+        }
+    }
+
+    private static int stripe(String bucketId) {
+        return Math.floorMod(bucketId.hashCode(), STRIPES.length);
+    }
+
     static <T> T around(String bucketId, Supplier<T> write) {
-        ReentrantLock lock = STRIPES[Math.floorMod(bucketId.hashCode(), STRIPES.length)];
+        ReentrantLock lock = STRIPES[stripe(bucketId)];
         lock.lock();
         try {
             return write.get();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,12 +66,23 @@ public class MongoActionRepository implements Actions, ActionQueries {
     }
 
     @Override
-    public void insert(Action action, List<PlanEvent> caused, HistoryEntry change, LocalDate nextReviewOn) {
-        if (nextReviewOn != null) {
-            queue.enqueue(action.id().value(), nextReviewOn, 0L); // the outbox writer inserts at version 0
-        }
-        writer.insert(ActionDocument.from(action, nextReviewOn), ActionDocument.COLLECTION, events.messages(caused),
-                Map.of(HistoryDocuments.FIELD, List.of(HistoryDocuments.toBson(change))));
+    public void insert(Insertion insertion) {
+        insertAll(List.of(insertion));
+    }
+
+    @Override
+    public void insertAll(List<Insertion> insertions) {
+        Map<String, LocalDate> reviews = new LinkedHashMap<>();
+        insertions.forEach(i -> {
+            if (i.nextReviewOn() != null) {
+                reviews.put(i.action().id().value(), i.nextReviewOn());
+            }
+        });
+        queue.enqueueAll(reviews, 0L); // the outbox writer inserts at version 0
+        writer.insertAll(ActionDocument.COLLECTION, insertions.stream()
+                .map(i -> new MongoOutboxWriter.NewAggregate(ActionDocument.from(i.action(), i.nextReviewOn()),
+                        events.messages(i.events()), Map.of(HistoryDocuments.FIELD, List.of(HistoryDocuments.toBson(i.change())))))
+                .toList());
     }
 
     @Override

@@ -27,8 +27,12 @@ import org.waypoint.plan.common.persistence.HistoryDocuments;
 import org.waypoint.platform.outbox.MongoOutboxWriter;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
@@ -84,9 +88,28 @@ final class MongoActionReviewQueue {
      * once written at {@code version}. Call before writing the action.
      */
     void enqueue(String actionId, LocalDate reviewOn, long version) {
+        enqueueAll(Map.of(actionId, reviewOn), version);
+    }
+
+    /**
+     * Queues many actions (action id to review day), each as it will be once written at
+     * {@code version}, with one push per bucket, sent together. Call before writing the actions.
+     */
+    void enqueueAll(Map<String, LocalDate> reviewOn, long version) {
+        if (reviewOn.isEmpty()) {
+            return;
+        }
         LocalDate today = LocalDate.now(clock);
-        LocalDate day = reviewOn.isBefore(today) ? today : reviewOn;
-        push(bucketId(day, shard(actionId)), List.of(entry(actionId, version, clock.instant())));
+        Instant now = clock.instant();
+        Map<String, List<Document>> buckets = new TreeMap<>();
+        reviewOn.forEach((actionId, day) -> buckets
+                .computeIfAbsent(bucketId(day.isBefore(today) ? today : day, shard(actionId)), b -> new ArrayList<>())
+                .add(entry(actionId, version, now)));
+        if (buckets.size() == 1) {
+            buckets.forEach(this::push);
+        } else {
+            pushAll(buckets);
+        }
     }
 
     /**
@@ -245,6 +268,33 @@ final class MongoActionReviewQueue {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt == 3) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /** One bulk write of upserting pushes, holding the locks of all their buckets (a retry for buckets another process created meanwhile). */
+    private void pushAll(Map<String, List<Document>> buckets) {
+        Map<String, List<Document>> left = buckets;
+        for (int attempt = 1; !left.isEmpty(); attempt++) {
+            List<String> ids = new ArrayList<>(left.keySet());
+            List<UpdateOneModel<Document>> pushes = new ArrayList<>(ids.size());
+            for (String bucket : ids) {
+                pushes.add(new UpdateOneModel<>(eq("_id", bucket), Updates.pushEach("entries", left.get(bucket)),
+                        new UpdateOptions().upsert(true)));
+            }
+            try {
+                BucketLocks.aroundAll(ids, () -> queue().bulkWrite(pushes, new BulkWriteOptions().ordered(false)));
+                return;
+            } catch (MongoBulkWriteException e) {
+                Map<String, List<Document>> failed = new TreeMap<>();
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    // two processes created a bucket at once: the loser's push now finds it
+                    if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || attempt == 3) {
+                        throw e;
+                    }
+                    failed.put(ids.get(error.getIndex()), left.get(ids.get(error.getIndex())));
+                }
+                left = failed;
             }
         }
     }

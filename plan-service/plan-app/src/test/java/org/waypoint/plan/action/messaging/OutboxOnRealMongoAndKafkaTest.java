@@ -129,7 +129,7 @@ class OutboxOnRealMongoAndKafkaTest {
     void aStaleUpdateIsRefusedOnRealMongo() {
         Actions actions = app.getBean(Actions.class);
         var action = ActionFixture.anAction().build();
-        actions.insert(action, List.of(), new HistoryEntry(Instant.now(), "test", "created", List.of()), null);
+        actions.insert(new Actions.Insertion(action, List.of(), new HistoryEntry(Instant.now(), "test", "created", List.of()), null));
         var announced = action.review(java.time.LocalDate.of(2022, 4, 1), StatusRule.DEFAULT).orElseThrow();
         actions.update(announced.action(), announced.events(), null, null);
 

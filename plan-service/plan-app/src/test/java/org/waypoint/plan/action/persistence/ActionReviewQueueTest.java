@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.waypoint.plan.action.application.ReviewingActions;
 import org.waypoint.plan.action.application.StatusRules;
 import org.waypoint.plan.action.domain.Action;
+import org.waypoint.plan.action.domain.Actions;
 import org.waypoint.plan.action.domain.ActionId;
 import org.waypoint.plan.action.domain.StatusRule;
 import org.waypoint.plan.action.messaging.PlanEventsOutbox;
@@ -143,7 +144,7 @@ class ActionReviewQueueTest {
     void anActionQueuedAfterTodaysScanWithAPastReviewDateIsExaminedByTheNextScan() {
         reviewing.review(); // today's scan has run: the cursor is today
         Action late = anAction().due("2021").build();
-        actions.insert(late, List.of(), created(late), LocalDate.parse("2022-04-01")); // e.g. a writer's clock far behind
+        actions.insert(new Actions.Insertion(late, List.of(), created(late), LocalDate.parse("2022-04-01"))); // e.g. a writer's clock far behind
 
         assertThat(entries(today())).as("queued for today, not for a day no scan will read again")
                 .containsExactly(late.id().value());
@@ -258,8 +259,8 @@ class ActionReviewQueueTest {
 
     /** Creates an action as ManagingActions does. */
     private Action create(Action action) {
-        actions.insert(action, Action.create(action.id(), action.details(), action.progressPercent(), "priya.officer",
-                clock.instant()).events(), created(action), action.nextReviewOn(today(), rule));
+        actions.insert(new Actions.Insertion(action, Action.create(action.id(), action.details(), action.progressPercent(),
+                "priya.officer", clock.instant()).events(), created(action), action.nextReviewOn(today(), rule)));
         return action;
     }
 

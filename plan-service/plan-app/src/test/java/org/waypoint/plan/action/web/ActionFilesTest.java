@@ -154,6 +154,29 @@ class ActionFilesTest {
         assertThat(after.path("examined").asInt()).isZero();
     }
 
+    @Test
+    void aFileOfManySavesIsStoredWholeEachRowOnceAndItsOverdueRowsQueuedForTheScan() {
+        assertThat(service.post("/api/actions/overdue-check", service.priya, "").statusCode()).isEqualTo(200);
+        StringBuilder csv = new StringBuilder("Reference,Action,Lead,Due\n");
+        int rows = 600; // more than two of the service's saves (ManagingActions.SAVED_AT_ONCE)
+        for (int i = 0; i < rows; i++) {
+            csv.append("B").append(i).append(",Bulk action ").append(i).append(",Senior Manager,")
+                    .append(i % 3 == 0 ? "2013" : "2045").append('\n'); // every third overdue
+        }
+
+        HttpResponse<String> response = upload("plan.csv", csv.toString().getBytes(StandardCharsets.UTF_8), false, service.priya);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode report = json(response);
+        assertThat(report.path("accepted").asInt()).isEqualTo(rows);
+        assertThat(report.path("rows").findValuesAsString("actionId")).hasSize(rows).doesNotHaveDuplicates();
+        assertThat(report.path("rows").get(rows - 1).path("title").asString()).isEqualTo("Bulk action " + (rows - 1));
+        assertThat(service.count(ActionDocument.COLLECTION)).isEqualTo(rows);
+        JsonNode scan = json(service.post("/api/actions/overdue-check", service.priya, ""));
+        assertThat(scan.path("examined").asInt()).isEqualTo(rows / 3);
+        assertThat(scan.path("announced").asInt()).isEqualTo(rows / 3);
+    }
+
     private static HttpResponse<String> upload(String filename, byte[] content, boolean dryRun, String token) {
         String boundary = "waypoint-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
