@@ -35,6 +35,7 @@ import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.web.Paging;
 
 /** Budget lines and their monitoring: {@code /api/budgets/lines}. */
 @RestController
@@ -127,12 +128,7 @@ public class BudgetLineController {
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "20") int size,
                          @RequestParam(defaultValue = "division,asc") String sort) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         List<BudgetLine> matching = select(filter, status, q, sort);
         int from = Math.min(page * size, matching.size());
         int to = Math.min(from + size, matching.size());

@@ -32,6 +32,7 @@ import org.waypoint.indicator.indicators.domain.Theme;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.web.Paging;
 
 /** Indicators, their measurements, scorecards and committee summaries: {@code /api/indicators}. */
 @RestController
@@ -122,12 +123,7 @@ public class IndicatorController {
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "20") int size,
                               @RequestParam(defaultValue = "code,asc") String sort) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         String[] sortParts = sort.split(",");
         String field = sortParts[0].strip().toLowerCase(Locale.ROOT);
         if (!List.of("code", "name", "status", "servicearea").contains(field)) {

@@ -13,7 +13,7 @@ import org.waypoint.indicator.indicators.application.Scorecards;
 import org.waypoint.indicator.indicators.domain.Indicator;
 import org.waypoint.indicator.indicators.domain.Period;
 import org.waypoint.indicator.indicators.domain.PeriodView;
-import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.web.Paging;
 
 /** Measurements across indicators: {@code /api/measurements} (record one under {@code /api/indicators/{id}/measurements}). */
 @RestController
@@ -43,12 +43,7 @@ public class MeasurementController {
                                 @RequestParam(required = false) String status,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > IndicatorController.MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + IndicatorController.MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size, IndicatorController.MAX_PAGE_SIZE);
         IndicatorQueries.Filter filter = IndicatorController.filter(serviceArea, null, owner, status, null, null);
         Period exact = period == null || period.isBlank() ? null : IndicatorController.filter(null, null, null, null, period, null).period();
         List<MeasurementRow> rows = new ArrayList<>();

@@ -9,12 +9,7 @@ final class Paging {
     }
 
     static void check(int page, int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "must be between 1 and 200");
-        }
+        org.waypoint.platform.web.Paging.check(page, size, 200);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

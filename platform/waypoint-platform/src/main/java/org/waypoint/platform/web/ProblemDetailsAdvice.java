@@ -66,7 +66,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return invalid(List.of(new FieldError(path(unknown), "is not a known field")));
         }
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            return invalid(List.of(new FieldError(path(databind), "has the wrong type or format")));
+            return invalid(List.of(new FieldError(path(databind), QueryObjectBinding.WRONG_TYPE_OR_FORMAT)));
         }
         if (cause instanceof IllegalArgumentException illegal) {
             return invalid(List.of(new FieldError("body", illegal.getMessage())));
@@ -77,7 +77,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return invalid(List.of(new FieldError(ex.getName(), "has the wrong type or format")));
+        return invalid(List.of(new FieldError(ex.getName(), QueryObjectBinding.WRONG_TYPE_OR_FORMAT)));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -90,36 +90,10 @@ public final class Risk {
     }
 
     private Risk copy() {
-        Risk r = new Risk();
-        r.id = id;
-        r.registerId = registerId;
-        r.registerName = registerName;
-        r.code = code;
-        r.title = title;
-        r.description = description;
-        r.riskFactors = riskFactors;
-        r.category = category;
-        r.owner = owner;
-        r.serviceArea = serviceArea;
-        r.original = original;
-        r.current = current;
-        r.target = target;
-        r.aboveAppetite = aboveAppetite;
-        r.appetite = appetite;
-        r.mitigations = new ArrayList<>(mitigations);
-        r.reviewFrequency = reviewFrequency;
-        r.lastReviewedOn = lastReviewedOn;
-        r.nextReviewDue = nextReviewDue;
-        r.reviewDueAnnouncedFor = reviewDueAnnouncedFor;
-        r.reviewOverdueAnnouncedFor = reviewOverdueAnnouncedFor;
-        r.status = status;
-        r.closedReason = closedReason;
-        r.frameworkRevision = frameworkRevision;
-        r.history = new ArrayList<>(history);
-        r.createdBy = createdBy;
-        r.createdAt = createdAt;
-        r.version = version;
-        return r;
+        return assemble(id, registerId, registerName, code, title, description, riskFactors, category, owner, serviceArea,
+                original, current, target, aboveAppetite, appetite, new ArrayList<>(mitigations), reviewFrequency, lastReviewedOn,
+                nextReviewDue, reviewDueAnnouncedFor, reviewOverdueAnnouncedFor, status, closedReason, frameworkRevision,
+                new ArrayList<>(history), createdBy, createdAt, version);
     }
 
     private Risk frozen() {
@@ -186,6 +160,20 @@ public final class Risk {
                                LocalDate reviewDueAnnouncedFor, LocalDate reviewOverdueAnnouncedFor, RiskStatus status,
                                String closedReason, int frameworkRevision, List<HistoryEntry> history,
                                String createdBy, Instant createdAt, long version) {
+        return assemble(id, registerId, registerName, code, title, description, riskFactors, category, owner, serviceArea,
+                original, current, target, aboveAppetite, appetite, mitigations == null ? List.of() : mitigations, reviewFrequency,
+                lastReviewedOn, nextReviewDue, reviewDueAnnouncedFor, reviewOverdueAnnouncedFor, status, closedReason,
+                frameworkRevision, history == null ? List.of() : history, createdBy, createdAt, version).frozen();
+    }
+
+    private static Risk assemble(String id, String registerId, String registerName, String code, String title,
+                               String description, String riskFactors, String category, Person owner,
+                               String serviceArea, Assessment original, Assessment current, Assessment target,
+                               boolean aboveAppetite, String appetite, List<Mitigation> mitigations,
+                               ReviewFrequency reviewFrequency, LocalDate lastReviewedOn, LocalDate nextReviewDue,
+                               LocalDate reviewDueAnnouncedFor, LocalDate reviewOverdueAnnouncedFor, RiskStatus status,
+                               String closedReason, int frameworkRevision, List<HistoryEntry> history,
+                               String createdBy, Instant createdAt, long version) {
         Risk r = new Risk();
         r.id = id;
         r.registerId = registerId;
@@ -202,7 +190,7 @@ public final class Risk {
         r.target = target;
         r.aboveAppetite = aboveAppetite;
         r.appetite = appetite;
-        r.mitigations = mitigations == null ? List.of() : mitigations;
+        r.mitigations = mitigations;
         r.reviewFrequency = reviewFrequency;
         r.lastReviewedOn = lastReviewedOn;
         r.nextReviewDue = nextReviewDue;
@@ -211,11 +199,11 @@ public final class Risk {
         r.status = status;
         r.closedReason = closedReason;
         r.frameworkRevision = frameworkRevision;
-        r.history = history == null ? List.of() : history;
+        r.history = history;
         r.createdBy = createdBy;
         r.createdAt = createdAt;
         r.version = version;
-        return r.frozen();
+        return r;
     }
 
     /**

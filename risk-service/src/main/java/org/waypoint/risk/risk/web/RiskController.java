@@ -26,6 +26,7 @@ import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.ETags;
 import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.web.Paging;
 import org.waypoint.risk.register.domain.Rating;
 import org.waypoint.risk.risk.application.CheckingRisks;
 import org.waypoint.risk.risk.application.ManagingRisks;
@@ -95,12 +96,7 @@ public class RiskController {
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "20") int size,
                          @RequestParam(defaultValue = "code,asc") String sort) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         Sorting sorting = Sorting.parse(sort);
         String field = sorting.field();
         boolean ascending = sorting.ascending();

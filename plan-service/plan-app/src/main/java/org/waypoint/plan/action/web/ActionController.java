@@ -35,6 +35,7 @@ import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.ETags;
 import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.web.Paging;
 
 /** The actions of plans: {@code /api/actions}. */
 @RestController
@@ -147,12 +148,7 @@ public class ActionController {
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "20") int size,
                            @RequestParam(defaultValue = "due,asc") String sort) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         String[] sortParts = sort.split(",");
         String field = sortParts[0].strip().toLowerCase(Locale.ROOT);
         if (!SORTABLE.contains(field)) {

@@ -30,6 +30,7 @@ import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.ETags;
 import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.web.Paging;
 
 /** Plans: {@code /api/plans}. */
 @RestController
@@ -106,12 +107,7 @@ public class PlanController {
                          @RequestParam(required = false) String q,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidInputException("size", "must be between 1 and 200");
-        }
+        Paging.check(page, size, 200);
         var result = queries.list(new PlanQueries.Filter(organisation, serviceArea, status, q == null || q.isBlank() ? null : q),
                 page, size);
         return new PlanPage(result.items().stream().map(PlanResponse::of).toList(), page, size, result.total(),
