@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -61,8 +62,8 @@ public class ImportingIndicators {
         requireSize(rows);
         List<RowResult> results = new ArrayList<>();
         for (IndicatorCsv.Row row : rows) {
-            String code = row.get("code");
-            try {
+            results.add(eachRow(row, "serviceArea", "you may not define indicators here", () -> {
+                String code = row.get("code");
                 IndicatorInput input = IndicatorCsv.definition(row, annualTargetYear);
                 Definition definition = input.toDefinition();
                 ManagingIndicators.requireMayDefine(caller, definition.serviceArea());
@@ -71,27 +72,19 @@ public class ImportingIndicators {
                     if (!dryRun) {
                         managing.define(input, caller);
                     }
-                    results.add(new RowResult(row.number(), code, Outcome.CREATED, null, null));
-                } else {
-                    Indicator indicator = existing.get();
-                    ManagingIndicators.requireMayDefine(caller, indicator.definition().serviceArea());
-                    if (definition.changedFrom(indicator.definition()).isEmpty()) {
-                        results.add(new RowResult(row.number(), code, Outcome.UNCHANGED, null, null));
-                    } else {
-                        if (!dryRun) {
-                            managing.change(indicator.id(), indicator.version(), input, caller);
-                        }
-                        results.add(new RowResult(row.number(), code, Outcome.UPDATED, null,
-                                "changed: " + String.join(", ", definition.changedFrom(indicator.definition()))));
-                    }
+                    return new RowResult(row.number(), code, Outcome.CREATED, null, null);
                 }
-            } catch (InvalidInputException e) {
-                results.add(new RowResult(row.number(), code, Outcome.REJECTED, e.field(), e.getMessage()));
-            } catch (AccessDeniedException e) {
-                results.add(new RowResult(row.number(), code, Outcome.REJECTED, "serviceArea", "you may not define indicators here"));
-            } catch (OptimisticLockingFailureException e) {
-                results.add(new RowResult(row.number(), code, Outcome.REJECTED, "code", "changed by someone else meanwhile; import again"));
-            }
+                Indicator indicator = existing.get();
+                ManagingIndicators.requireMayDefine(caller, indicator.definition().serviceArea());
+                if (definition.changedFrom(indicator.definition()).isEmpty()) {
+                    return new RowResult(row.number(), code, Outcome.UNCHANGED, null, null);
+                }
+                if (!dryRun) {
+                    managing.change(indicator.id(), indicator.version(), input, caller);
+                }
+                return new RowResult(row.number(), code, Outcome.UPDATED, null,
+                        "changed: " + String.join(", ", definition.changedFrom(indicator.definition())));
+            }));
         }
         return Report.of(dryRun, results);
     }
@@ -101,8 +94,8 @@ public class ImportingIndicators {
         requireSize(rows);
         List<RowResult> results = new ArrayList<>();
         for (IndicatorCsv.Row row : rows) {
-            String code = row.get("code");
-            try {
+            results.add(eachRow(row, "code", "you may not record this indicator", () -> {
+                String code = row.get("code");
                 if (code == null) {
                     throw new InvalidInputException("code", "must not be blank");
                 }
@@ -124,24 +117,42 @@ public class ImportingIndicators {
                 Period period = command.period();
                 boolean revising = indicator.measurement(period).isPresent();
                 if (revising && sameAsRecorded(indicator, command)) {
-                    results.add(new RowResult(row.number(), code, Outcome.UNCHANGED, null, null));
-                    continue;
+                    return new RowResult(row.number(), code, Outcome.UNCHANGED, null, null);
                 }
                 if (dryRun) {
                     checkOnly(indicator, command, caller);
                 } else {
                     managing.record(indicator.id(), indicator.version(), command, caller);
                 }
-                results.add(new RowResult(row.number(), code, revising ? Outcome.UPDATED : Outcome.CREATED, null, null));
-            } catch (InvalidInputException e) {
-                results.add(new RowResult(row.number(), code, Outcome.REJECTED, e.field(), e.getMessage()));
-            } catch (AccessDeniedException e) {
-                results.add(new RowResult(row.number(), code, Outcome.REJECTED, "code", "you may not record this indicator"));
-            } catch (OptimisticLockingFailureException e) {
-                results.add(new RowResult(row.number(), code, Outcome.REJECTED, "code", "changed by someone else meanwhile; import again"));
-            }
+                return new RowResult(row.number(), code, revising ? Outcome.UPDATED : Outcome.CREATED, null, null);
+            }));
         }
         return Report.of(dryRun, results);
+    }
+
+    /** Attempts at a row whose indicator changed between being read and saved. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * One row's work, with its refusals as the row's result. When the indicator changed between
+     * being read and being saved (another import, a person, the missing-data scan), the row is done
+     * again against what is stored now, a few times, before it is reported as a conflict.
+     */
+    private static RowResult eachRow(IndicatorCsv.Row row, String deniedField, String deniedMessage, Supplier<RowResult> work) {
+        String code = row.get("code");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (InvalidInputException e) {
+                return new RowResult(row.number(), code, Outcome.REJECTED, e.field(), e.getMessage());
+            } catch (AccessDeniedException e) {
+                return new RowResult(row.number(), code, Outcome.REJECTED, deniedField, deniedMessage);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    return new RowResult(row.number(), code, Outcome.REJECTED, "code", "changed by someone else meanwhile; import again");
+                }
+            }
+        }
     }
 
     private boolean sameAsRecorded(Indicator indicator, RecordMeasurement command) {

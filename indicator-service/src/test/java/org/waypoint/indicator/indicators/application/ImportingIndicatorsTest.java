@@ -1,0 +1,112 @@
+package org.waypoint.indicator.indicators.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.waypoint.indicator.api.IndicatorEvent;
+import org.waypoint.indicator.indicators.domain.Indicator;
+import org.waypoint.indicator.indicators.domain.IndicatorFixture;
+import org.waypoint.indicator.indicators.domain.IndicatorId;
+import org.waypoint.indicator.indicators.domain.Indicators;
+import org.waypoint.indicator.indicators.domain.Period;
+import org.waypoint.platform.security.Caller;
+
+/** The measurement import when the indicator is saved by someone else between the import reading and saving it. */
+class ImportingIndicatorsTest {
+
+    private static final Caller PRIYA = new Caller("priya.officer", Set.of("performance-officer"), Set.of());
+
+    private final Indicator indicator = IndicatorFixture.anIndicator().build();
+    private final SavedMeanwhile store = new SavedMeanwhile(indicator);
+    private final Clock clock = Clock.fixed(IndicatorFixture.NOW, ZoneOffset.UTC);
+    private final ImportingIndicators importing = new ImportingIndicators(store,
+            new ManagingIndicators(store, new OrganisationSettings(IndicatorFixture.ORGANISATION_DEFAULT, 20), clock), clock);
+
+    @Test
+    void aRowWhoseIndicatorWasSavedMeanwhileIsDoneAgainAgainstWhatIsStoredNow() {
+        store.othersSaveBeforeTheNext(2);
+
+        var report = importing.importMeasurements(List.of(row("2021/22 Q3", "96")), PRIYA, false);
+
+        assertThat(report.rows()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(ImportingIndicators.Outcome.CREATED));
+        assertThat(store.find(indicator.id()).orElseThrow().measurement(Period.parse("2021/22 Q3"))).isPresent();
+    }
+
+    @Test
+    void aRowThatKeepsMeetingOtherSavesIsReportedAsAConflictAndNothingOfItIsStored() {
+        store.othersSaveBeforeTheNext(ImportingIndicators.ATTEMPTS);
+
+        var report = importing.importMeasurements(List.of(row("2021/22 Q3", "96")), PRIYA, false);
+
+        assertThat(report.rows()).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(ImportingIndicators.Outcome.REJECTED);
+            assertThat(r.message()).isEqualTo("changed by someone else meanwhile; import again");
+        });
+        assertThat(store.find(indicator.id()).orElseThrow().measurement(Period.parse("2021/22 Q3"))).isEmpty();
+    }
+
+    private static org.waypoint.indicator.indicators.application.IndicatorCsv.Row row(String period, String value) {
+        return new IndicatorCsv.Row(2, Map.of("code", "4.6", "period", period, "value", value));
+    }
+
+    /** Keeps indicators by id and checks versions as the Mongo store does; can play another writer saving first. */
+    private static final class SavedMeanwhile implements Indicators {
+
+        private final Map<IndicatorId, Indicator> stored = new HashMap<>();
+        private int othersSaveFirst;
+
+        SavedMeanwhile(Indicator indicator) {
+            stored.put(indicator.id(), indicator);
+        }
+
+        void othersSaveBeforeTheNext(int saves) {
+            othersSaveFirst = saves;
+        }
+
+        @Override
+        public void insert(Indicator indicator, List<IndicatorEvent> events) {
+            stored.put(indicator.id(), indicator);
+        }
+
+        @Override
+        public void update(Indicator indicator, List<IndicatorEvent> events) {
+            if (othersSaveFirst > 0) {
+                othersSaveFirst--;
+                stored.put(indicator.id(), atVersion(stored.get(indicator.id()), stored.get(indicator.id()).version() + 1));
+            }
+            if (stored.get(indicator.id()).version() != indicator.version()) {
+                throw new OptimisticLockingFailureException("indicator " + indicator.id() + " was saved meanwhile");
+            }
+            stored.put(indicator.id(), atVersion(indicator, indicator.version() + 1));
+        }
+
+        @Override
+        public Optional<Indicator> find(IndicatorId id) {
+            return Optional.ofNullable(stored.get(id));
+        }
+
+        @Override
+        public Optional<Indicator> findByCode(String code) {
+            return stored.values().stream().filter(i -> i.definition().code().equals(code)).findFirst();
+        }
+
+        @Override
+        public List<Indicator> batch(String afterId, int limit) {
+            return List.copyOf(stored.values());
+        }
+
+        private static Indicator atVersion(Indicator i, long version) {
+            return Indicator.restore(i.id(), i.definition(), i.measurements(), i.announcedStatus(), i.missingAnnouncedFor(),
+                    i.changes(), i.createdBy(), i.createdAt(), version);
+        }
+    }
+}
