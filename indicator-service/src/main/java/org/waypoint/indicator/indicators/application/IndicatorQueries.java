@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.waypoint.indicator.indicators.domain.Indicator;
+import org.waypoint.indicator.indicators.domain.IndicatorId;
 import org.waypoint.indicator.indicators.domain.Period;
 import org.waypoint.indicator.indicators.domain.Status;
 import org.waypoint.indicator.indicators.domain.Theme;
@@ -29,4 +30,18 @@ public interface IndicatorQueries {
     }
 
     Counts count(Filter filter);
+
+    /** One page of indicators: their ids in order, and how many match in all. */
+    record PageOfIds(List<IndicatorId> ids, long total) {
+    }
+
+    /**
+     * One page of the indicators matching every filter, status included (as at the filter's
+     * period, from the statuses derived at each save, as {@link #count} counts them), sorted by
+     * {@code sort} (code, name, status or serviceArea; then id).
+     */
+    PageOfIds page(Filter filter, String sort, boolean ascending, int page, int size);
+
+    /** These indicators, in this order (any no longer stored left out). */
+    List<Indicator> all(List<IndicatorId> ids);
 }

@@ -40,13 +40,17 @@ public class Scorecards {
     public record Page(List<Row> items, long total, int page, int size) {
     }
 
+    /**
+     * A scorecard page. Which indicators are on it, in what order, and how many match come from the
+     * statuses derived at each save (the in-memory index the committee summary counts from, ADR 11);
+     * only the page's indicators are read, and each row is shown from its stored document.
+     */
     public Page list(IndicatorQueries.Filter filter, int page, int size, String sort, boolean ascending) {
-        List<Row> rows = rows(filter);
-        Comparator<Row> order = comparator(sort);
-        rows = rows.stream().sorted(ascending ? order : order.reversed()).toList();
-        int from = (int) Math.min((long) page * size, rows.size());
-        int to = Math.min(from + size, rows.size());
-        return new Page(rows.subList(from, to), rows.size(), page, size);
+        IndicatorQueries.PageOfIds chosen = queries.page(filter, sort, ascending, page, size);
+        List<Row> rows = queries.all(chosen.ids()).stream()
+                .map(indicator -> new Row(indicator, indicator.asAt(filter.period(), settings.defaultTolerance())))
+                .toList();
+        return new Page(rows, chosen.total(), page, size);
     }
 
     public List<Row> rows(IndicatorQueries.Filter filter) {
@@ -132,18 +136,8 @@ public class Scorecards {
         return commentary == null ? v : v + "; commentary: " + commentary;
     }
 
-    private static Comparator<Row> comparator(String field) {
-        Comparator<Row> byField = switch (field == null ? "code" : field.toLowerCase(Locale.ROOT)) {
-            case "name" -> Comparator.comparing(r -> r.indicator().definition().name(), String.CASE_INSENSITIVE_ORDER);
-            case "status" -> Comparator.comparing(r -> r.view().assessment().status());
-            case "servicearea" -> Comparator.comparing(r -> String.valueOf(r.indicator().definition().serviceArea()));
-            default -> Comparator.comparing(r -> String.valueOf(r.indicator().definition().code()), Scorecards::naturalOrder);
-        };
-        return byField.thenComparing(r -> r.indicator().id().value());
-    }
-
     /** "4.6" before "4.10", "SL-2" before "SL-10". */
-    static int naturalOrder(String a, String b) {
+    public static int naturalOrder(String a, String b) {
         String[] pa = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
         String[] pb = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
         for (int i = 0; i < Math.min(pa.length, pb.length); i++) {

@@ -3,6 +3,8 @@ package org.waypoint.indicator.indicators.persistence;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -115,6 +117,23 @@ public class MongoIndicatorRepository implements Indicators, IndicatorQueries {
             criteria.andOperator(all.toArray(Criteria[]::new));
         }
         return criteria;
+    }
+
+    /** Chosen from the in-memory {@link StatusIndex}, as {@link #count} is. */
+    @Override
+    public PageOfIds page(Filter filter, String sort, boolean ascending, int page, int size) {
+        return index.page(filter, sort, ascending, page, size);
+    }
+
+    @Override
+    public List<Indicator> all(List<IndicatorId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Indicator> byId = new HashMap<>();
+        mongo.find(new Query(Criteria.where("_id").in(ids.stream().map(IndicatorId::value).toList())), IndicatorDocument.class,
+                IndicatorDocument.COLLECTION).forEach(doc -> byId.put(doc.id(), doc.toDomain()));
+        return ids.stream().map(id -> byId.get(id.value())).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Counted from the in-memory {@link StatusIndex}, kept up to date from every save. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import org.waypoint.indicator.indicators.application.IndicatorQueries;
+import org.waypoint.indicator.indicators.application.Scorecards;
+import org.waypoint.indicator.indicators.domain.IndicatorId;
 import org.waypoint.indicator.indicators.domain.Status;
 
 import com.mongodb.client.model.Filters;
@@ -42,8 +46,8 @@ public class StatusIndex implements SmartLifecycle {
     private static final Status[] STATUSES = Status.values();
 
     /** One indicator as the summary needs it: filter fields and, per measured period (oldest first), end and status. */
-    record Entry(String serviceArea, String theme, String ownerUsername, String ownerName, String text, long[] ends,
-                 byte[] statuses, boolean[] needsCommentary, Instant savedAt) {
+    record Entry(String code, String name, String serviceArea, String theme, String ownerUsername, String ownerName, String text,
+                 long[] ends, byte[] statuses, boolean[] needsCommentary, Instant savedAt) {
     }
 
     private final MongoTemplate mongo;
@@ -90,7 +94,7 @@ public class StatusIndex implements SmartLifecycle {
 
     /** Called by the repository after each save of this instance. */
     void saved(IndicatorDocument doc) {
-        Entry entry = entry(doc.serviceArea(), doc.theme(), doc.owner() == null ? null : doc.owner().username(),
+        Entry entry = entry(doc.code(), doc.name(), doc.serviceArea(), doc.theme(), doc.owner() == null ? null : doc.owner().username(),
                 doc.owner() == null ? null : doc.owner().name(), text(doc.code(), doc.name(), doc.description()),
                 doc.statuses() == null ? List.of() : doc.statuses().stream().map(s -> new Object[] {
                         s.end(), s.status(), s.needsRemedialCommentary()}).toList(), doc.savedAt());
@@ -99,26 +103,14 @@ public class StatusIndex implements SmartLifecycle {
 
     IndicatorQueries.Counts count(IndicatorQueries.Filter filter) {
         ensureLoaded();
-        long asAt = filter.period() == null ? Long.MAX_VALUE : filter.period().end().toEpochDay();
-        String theme = filter.theme() == null ? null : filter.theme().name();
-        String text = filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT);
+        Selection selection = new Selection(filter);
         long[] counts = new long[STATUSES.length];
         long redWithoutCommentary = 0;
         for (Entry e : entries.values()) {
-            if (filter.serviceArea() != null && !filter.serviceArea().equals(e.serviceArea())
-                    || theme != null && !theme.equals(e.theme())
-                    || filter.owner() != null && !filter.owner().equals(e.ownerUsername()) && !filter.owner().equals(e.ownerName())
-                    || text != null && !e.text().contains(text)) {
+            if (!selection.matches(e)) {
                 continue;
             }
-            int chosen = -1;
-            long[] ends = e.ends();
-            for (int i = ends.length - 1; i >= 0; i--) {
-                if (ends[i] <= asAt) {
-                    chosen = i;
-                    break;
-                }
-            }
+            int chosen = selection.latestPeriod(e);
             if (chosen < 0) {
                 counts[Status.GREY.ordinal()]++;
             } else {
@@ -133,6 +125,79 @@ public class StatusIndex implements SmartLifecycle {
             byStatus.put(s, counts[s.ordinal()]);
         }
         return new IndicatorQueries.Counts(byStatus, redWithoutCommentary);
+    }
+
+    /**
+     * One page of a scorecard: the indicators matching the filter (status included, as at the
+     * filter's period), in the order asked for, then by id; and how many match in all.
+     */
+    IndicatorQueries.PageOfIds page(IndicatorQueries.Filter filter, String sort, boolean ascending, int page, int size) {
+        ensureLoaded();
+        Selection selection = new Selection(filter);
+        List<Hit> hits = new ArrayList<>();
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            if (!selection.matches(e.getValue())) {
+                continue;
+            }
+            int chosen = selection.latestPeriod(e.getValue());
+            int status = chosen < 0 ? Status.GREY.ordinal() : e.getValue().statuses()[chosen];
+            if (filter.status() == null || filter.status().ordinal() == status) {
+                hits.add(new Hit(e.getKey(), e.getValue(), status));
+            }
+        }
+        Comparator<Hit> order = hitOrder(sort);
+        hits.sort(ascending ? order : order.reversed());
+        int from = (int) Math.min((long) page * size, hits.size());
+        int to = Math.min(from + size, hits.size());
+        return new IndicatorQueries.PageOfIds(hits.subList(from, to).stream().map(h -> new IndicatorId(h.id())).toList(), hits.size());
+    }
+
+    private record Hit(String id, Entry entry, int status) {
+    }
+
+    /** The scorecard's orders (see {@code Scorecards}): code in natural order, name, status, service area; then id. */
+    private static Comparator<Hit> hitOrder(String sort) {
+        Comparator<Hit> byField = switch (sort == null ? "code" : sort.toLowerCase(Locale.ROOT)) {
+            case "name" -> Comparator.comparing(h -> String.valueOf(h.entry().name()), String.CASE_INSENSITIVE_ORDER);
+            case "status" -> Comparator.comparingInt(Hit::status);
+            case "servicearea" -> Comparator.comparing(h -> String.valueOf(h.entry().serviceArea()));
+            default -> Comparator.comparing(h -> String.valueOf(h.entry().code()), Scorecards::naturalOrder);
+        };
+        return byField.thenComparing(Hit::id);
+    }
+
+    /** A filter, prepared for testing entries against it. */
+    private static final class Selection {
+        private final IndicatorQueries.Filter filter;
+        private final long asAt;
+        private final String theme;
+        private final String text;
+
+        Selection(IndicatorQueries.Filter filter) {
+            this.filter = filter;
+            this.asAt = filter.period() == null ? Long.MAX_VALUE : filter.period().end().toEpochDay();
+            this.theme = filter.theme() == null ? null : filter.theme().name();
+            this.text = filter.text() == null ? null : filter.text().toLowerCase(Locale.ROOT);
+        }
+
+        /** Every filter but status. */
+        boolean matches(Entry e) {
+            return !(filter.serviceArea() != null && !filter.serviceArea().equals(e.serviceArea())
+                    || theme != null && !theme.equals(e.theme())
+                    || filter.owner() != null && !filter.owner().equals(e.ownerUsername()) && !filter.owner().equals(e.ownerName())
+                    || text != null && !e.text().contains(text));
+        }
+
+        /** The index of the latest measured period ending by the filter's period, or -1. */
+        int latestPeriod(Entry e) {
+            long[] ends = e.ends();
+            for (int i = ends.length - 1; i >= 0; i--) {
+                if (ends[i] <= asAt) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     private void ensureLoaded() {
@@ -161,7 +226,7 @@ public class StatusIndex implements SmartLifecycle {
             if (existing != null && existing.savedAt() != null && existing.savedAt().isAfter(saved)) {
                 continue;
             }
-            entries.put(id, entry(doc.getString("serviceArea"), doc.getString("theme"),
+            entries.put(id, entry(doc.getString("code"), doc.getString("name"), doc.getString("serviceArea"), doc.getString("theme"),
                     owner == null ? null : owner.getString("username"), owner == null ? null : owner.getString("name"),
                     text(doc.getString("code"), doc.getString("name"), doc.getString("description")),
                     doc.getList("statuses", Document.class, List.of()).stream().map(s -> new Object[] {
@@ -175,8 +240,8 @@ public class StatusIndex implements SmartLifecycle {
         lastSeen = newest == null ? Instant.EPOCH : newest;
     }
 
-    private static Entry entry(String serviceArea, String theme, String ownerUsername, String ownerName, String text,
-                               List<Object[]> statuses, Instant savedAt) {
+    private static Entry entry(String code, String name, String serviceArea, String theme, String ownerUsername, String ownerName,
+                               String text, List<Object[]> statuses, Instant savedAt) {
         long[] ends = new long[statuses.size()];
         byte[] codes = new byte[statuses.size()];
         boolean[] needs = new boolean[statuses.size()];
@@ -186,7 +251,7 @@ public class StatusIndex implements SmartLifecycle {
             codes[i] = (byte) Status.valueOf((String) s[1]).ordinal();
             needs[i] = (Boolean) s[2];
         }
-        return new Entry(serviceArea, theme, ownerUsername, ownerName, text, ends, codes, needs, savedAt);
+        return new Entry(code, name, serviceArea, theme, ownerUsername, ownerName, text, ends, codes, needs, savedAt);
     }
 
     private static String text(String code, String name, String description) {

@@ -288,6 +288,30 @@ class IndicatorApiTest {
     }
 
     @Test
+    void theScorecardSortsByStatusOrCodeInNaturalOrderAndFiltersStatusAsAtThePeriod() {
+        String a = define(caseConferences("4.6")).path("id").asString();
+        String b = define(caseConferences("4.10")).path("id").asString();
+        String c = define(caseConferences("4.8")).path("id").asString();
+        define(caseConferences("5.1"));
+        record(a, officer, "2021/22 Q3", "96%", null, null);
+        record(b, officer, "2021/22 Q2", "91%", null, null);
+        record(b, officer, "2021/22 Q3", "92%", null, null);
+        record(c, officer, "2021/22 Q3", "10%", "Remedial action agreed", null);
+
+        assertThat(JSON.readTree(Http.get(base + "?sort=status,asc", auditor).body()).path("items").findValuesAsString("code"))
+                .containsExactly("4.6", "4.10", "4.8", "5.1"); // green, amber, red, no data
+        assertThat(JSON.readTree(Http.get(base + "?sort=code,desc", auditor).body()).path("items").findValuesAsString("code"))
+                .containsExactly("5.1", "4.10", "4.8", "4.6");
+        JsonNode greyAtQ2 = JSON.readTree(Http.get(base + "?status=grey&period=" + Http.query("2021/22 Q2"), auditor).body());
+        assertThat(greyAtQ2.path("items").findValuesAsString("code")).containsExactly("4.6", "4.8", "5.1");
+        assertThat(greyAtQ2.path("total").asInt()).isEqualTo(3);
+        JsonNode lastPage = JSON.readTree(Http.get(base + "?sort=code,asc&size=3&page=1", auditor).body());
+        assertThat(lastPage.path("items").findValuesAsString("code")).containsExactly("5.1");
+        assertThat(lastPage.path("items").get(0).path("name").asString()).isNotBlank();
+        assertThat(JSON.readTree(Http.get(base + "?page=5", auditor).body()).path("items")).isEmpty();
+    }
+
+    @Test
     void badFiltersNameTheParameter() {
         HttpResponse<String> badPeriod = Http.get(base + "/summary?period=" + Http.query("the olden days"), auditor);
         assertThat(badPeriod.statusCode()).isEqualTo(400);
