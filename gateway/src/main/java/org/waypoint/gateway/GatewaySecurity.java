@@ -114,14 +114,22 @@ public class GatewaySecurity {
     /**
      * Spring Security makes the CSRF token lazily: unless something asks for it, no XSRF-TOKEN cookie
      * is ever written and the portal's first write is refused. This asks on every request that went
-     * through the security chain; the cookie is written once and then reused.
+     * through the security chain; the cookie is written once and then reused. Bearer-token calls
+     * (integrators, scripts) need no CSRF token and get no cookie: making one for each of them cost
+     * a random token and a {@code Set-Cookie} on every call.
      */
     @Bean
     WebFilter csrfCookieFilter() {
         return (exchange, chain) -> {
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-            return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+            return token == null || bearer(exchange.getRequest().getHeaders()) ? chain.filter(exchange)
+                    : token.then(chain.filter(exchange));
         };
+    }
+
+    private static boolean bearer(HttpHeaders headers) {
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /** Signed-in people get their Keycloak realm roles from the access token. */
@@ -167,11 +175,9 @@ public class GatewaySecurity {
     private static Mono<ServerWebExchangeMatcher.MatchResult> needsCsrfProtection(ServerWebExchange exchange) {
         HttpMethod method = exchange.getRequest().getMethod();
         HttpHeaders headers = exchange.getRequest().getHeaders();
-        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE;
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         boolean cookies = !exchange.getRequest().getCookies().isEmpty();
-        return safe || bearer || !cookies ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+        return safe || bearer(headers) || !cookies ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
     }
 
     private static Mono<JwtAuthenticationToken> authentication(Jwt jwt) {

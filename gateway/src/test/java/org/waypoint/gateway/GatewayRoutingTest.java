@@ -93,6 +93,8 @@ class GatewayRoutingTest {
             assertThat(request.get("authorization")).isEqualTo("Bearer " + token);
             assertThat(request.get("cookie")).isEqualTo("null");
         });
+        assertThat(response.headers().allValues("Set-Cookie")).as("a bearer-token caller needs no CSRF cookie")
+                .noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN"));
     }
 
     @Test
