@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -17,17 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.waypoint.risk.RiskServiceApplication;
 import org.waypoint.risk.register.persistence.RiskRegisterDocument;
 import org.waypoint.risk.risk.persistence.RiskDocument;
 import org.waypoint.risk.support.Http;
-import org.waypoint.testsupport.InMemoryMongo;
+import org.waypoint.risk.support.RiskServiceRunning;
 import org.waypoint.testsupport.Services;
-import org.waypoint.testsupport.TestKeycloak;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,39 +43,26 @@ class RegisterImportExportTest {
             CHCJRISK06,<p>Failure due to working restrictions in place as a result of COVID-19</p>,2,2,4,• Strong supportive and regular supervision • Improved communication across services,
             """;
 
-    static InMemoryMongo mongo;
-    static TestKeycloak keycloak;
-    static ConfigurableApplicationContext app;
+    static RiskServiceRunning service;
     static String base;
     static String officer;
     String registerId;
 
     @BeforeAll
     static void start() {
-        mongo = InMemoryMongo.start();
-        keycloak = TestKeycloak.start();
-        app = Services.start(RiskServiceApplication.class, RiskServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
-                "spring.mongodb.uri", mongo.uri("risks-transfer-test"),
-                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
-                "waypoint.keycloak.url", keycloak.url(),
-                "waypoint.outbox.relay.enabled", "false",
-                "waypoint.scheduling.enabled", "false",
-                "spring.kafka.admin.auto-create", "false"));
-        base = Services.url(app);
-        officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", List.of("Children and Justice"), "performance-officer");
+        service = new RiskServiceRunning("risks-transfer-test");
+        base = service.base;
+        officer = service.officer;
     }
 
     @AfterAll
     static void stop() {
-        app.close();
-        keycloak.close();
-        mongo.close();
+        service.close();
     }
 
     @BeforeEach
     void empty() {
-        mongo().remove(new Query(), RiskDocument.COLLECTION);
-        mongo().remove(new Query(), RiskRegisterDocument.COLLECTION);
+        service.empty(RiskDocument.COLLECTION, RiskRegisterDocument.COLLECTION);
         registerId = newRegister("CHCJ Service Improvement Plan 2021/24");
     }
 
@@ -189,7 +171,7 @@ class RegisterImportExportTest {
         assertThat(noCode.statusCode()).isEqualTo(400);
         assertThat(noCode.body()).contains("\"field\":\"file\"");
 
-        String staff = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", List.of("Children and Justice"), "staff");
+        String staff = service.jamie;
         assertThat(Http.send("POST", base + "/api/risk-registers/" + registerId + "/import", staff, null, "text/csv", SEED_000)
                 .statusCode()).isEqualTo(403);
         assertThat(mongo().count(new Query(), RiskDocument.COLLECTION)).isZero();
@@ -398,6 +380,6 @@ class RegisterImportExportTest {
     }
 
     private static MongoTemplate mongo() {
-        return app.getBean(MongoTemplate.class);
+        return service.mongo();
     }
 }

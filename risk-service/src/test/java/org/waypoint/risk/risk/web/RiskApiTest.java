@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,17 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.waypoint.risk.RiskServiceApplication;
 import org.waypoint.risk.risk.persistence.RiskDocument;
 import org.waypoint.risk.register.persistence.RiskRegisterDocument;
 import org.waypoint.risk.support.Http;
-import org.waypoint.testsupport.InMemoryMongo;
+import org.waypoint.risk.support.RiskServiceRunning;
 import org.waypoint.testsupport.Services;
-import org.waypoint.testsupport.TestKeycloak;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,9 +28,7 @@ class RiskApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CJ = "Children and Justice";
 
-    static InMemoryMongo mongo;
-    static TestKeycloak keycloak;
-    static ConfigurableApplicationContext app;
+    static RiskServiceRunning service;
     static String base;
     static String officer;
     static String jamie;
@@ -48,35 +41,24 @@ class RiskApiTest {
 
     @BeforeAll
     static void start() {
-        mongo = InMemoryMongo.start();
-        keycloak = TestKeycloak.start();
-        app = Services.start(RiskServiceApplication.class, RiskServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
-                "spring.mongodb.uri", mongo.uri("risks-api-test"),
-                "spring.kafka.bootstrap-servers", "127.0.0.1:1",
-                "waypoint.keycloak.url", keycloak.url(),
-                "waypoint.outbox.relay.enabled", "false",
-                "waypoint.scheduling.enabled", "false",
-                "spring.kafka.admin.auto-create", "false"));
-        base = Services.url(app);
-        officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", List.of(CJ, "Adult and Older People"), "performance-officer", "staff");
-        jamie = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", List.of(CJ), "staff");
-        morag = keycloak.token("morag.lead", "morag.clark@waypoint.example", List.of("Adult and Older People"), "staff");
-        sarah = keycloak.token("sarah.manager", "sarah.campbell@waypoint.example", List.of(CJ), "manager", "staff");
-        david = keycloak.token("david.manager", "david.brown@waypoint.example", List.of("Adult and Older People"), "manager", "staff");
-        auditor = keycloak.token("alex.auditor", "alex.reid@waypoint.example", "auditor");
+        service = new RiskServiceRunning("risks-api-test");
+        base = service.base;
+        officer = service.officer;
+        jamie = service.jamie;
+        morag = service.morag;
+        sarah = service.sarah;
+        david = service.david;
+        auditor = service.auditor;
     }
 
     @AfterAll
     static void stop() {
-        app.close();
-        keycloak.close();
-        mongo.close();
+        service.close();
     }
 
     @BeforeEach
     void aRegister() {
-        mongo().remove(new Query(), RiskDocument.COLLECTION);
-        mongo().remove(new Query(), RiskRegisterDocument.COLLECTION);
+        service.empty(RiskDocument.COLLECTION, RiskRegisterDocument.COLLECTION);
         HttpResponse<String> created = Services.post(base + "/api/risk-registers", officer, """
                 {"name":"CHCJ Service Improvement Plan 2021/24","organisation":"East Ayrshire HSCP","serviceArea":"Children and Justice"}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -397,6 +379,6 @@ class RiskApiTest {
     }
 
     private static MongoTemplate mongo() {
-        return app.getBean(MongoTemplate.class);
+        return service.mongo();
     }
 }
