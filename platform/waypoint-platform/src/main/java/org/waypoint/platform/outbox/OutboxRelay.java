@@ -104,8 +104,12 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    /** Ids read at once by a sweep: more than any ordinary backlog, so one read of the collection finds it all. */
-    static final int IDS_PER_SWEEP_READ = 20_000;
+    /**
+     * Ids read at once by a sweep: ten times the old batch, so a backlog of thousands takes a few reads
+     * of the collection, not one per hundred; and no more, because the MongoDB-compatible server
+     * holds every matching document whole in memory before projecting it to its id.
+     */
+    static final int IDS_PER_SWEEP_READ = 1_000;
 
     /** A sweep's reads may take at most this share of the time: the next waits at least this many times as long as the last's reads took. */
     static final int SWEEP_SPACING = 20;
