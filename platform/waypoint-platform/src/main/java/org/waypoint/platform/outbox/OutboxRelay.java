@@ -111,6 +111,9 @@ public class OutboxRelay implements SmartLifecycle {
      */
     static final int IDS_PER_SWEEP_READ = 1_000;
 
+    /** However long sweeps take, the next comes at least this soon (it is what finds other instances' writes). */
+    static final Duration MAX_SWEEP_WAIT = Duration.ofMinutes(5);
+
     /** A sweep's reads may take at most this share of the time: the next waits at least this many times as long as the last's reads took. */
     static final int SWEEP_SPACING = 20;
 
@@ -238,13 +241,15 @@ public class OutboxRelay implements SmartLifecycle {
     private void loop() {
         long nextSweep = System.nanoTime(); // first thing: what an earlier process left
         Set<Written> retry = new LinkedHashSet<>();
+        Set<Written> inFlight = Set.of();
         long retryAt = 0;
         while (running) {
             try {
                 if (wakeUp.takeOverflow() || System.nanoTime() - nextSweep >= 0) {
                     publishPending();
                     // a sweep reads whole collections: as they grow, sweep less often rather than spend the database's time on it
-                    nextSweep = System.nanoTime() + Math.max(sweepInterval.toNanos(), SWEEP_SPACING * lastSweepRead);
+                    nextSweep = System.nanoTime() + Math.max(sweepInterval.toNanos(),
+                            Math.min(MAX_SWEEP_WAIT.toNanos(), SWEEP_SPACING * lastSweepRead));
                 }
                 long now = System.nanoTime();
                 long untilRetry = retry.isEmpty() ? Long.MAX_VALUE : Math.max(0, retryAt - now);
@@ -255,7 +260,9 @@ public class OutboxRelay implements SmartLifecycle {
                     retry.clear();
                 }
                 if (!due.isEmpty()) {
+                    inFlight = due;
                     Set<Written> left = publishWritten(due);
+                    inFlight = Set.of();
                     if (!left.isEmpty()) {
                         retry.addAll(left);
                         retryAt = System.nanoTime() + retryInterval.toNanos();
@@ -266,7 +273,11 @@ public class OutboxRelay implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 log.warn("Outbox relay pass failed; retrying: {}", rootMessage(e));
-                nextSweep = System.nanoTime() + retryInterval.toNanos(); // a sweep finds whatever that pass held
+                // the documents that pass was publishing are tried again by key, not left to the next sweep
+                // (a failed sweep left nextSweep behind, so it runs again)
+                retry.addAll(inFlight);
+                inFlight = Set.of();
+                retryAt = System.nanoTime() + retryInterval.toNanos();
                 try {
                     sleepUnlessStopped(retryInterval);
                 } catch (InterruptedException ie) {
