@@ -182,7 +182,7 @@ public final class Bench {
             failures += phase("changeToInbox", () -> notifications.changeToInbox(size.inboxChanges(), size.inboxRate()));
             failures += phase("pipeline", () -> notifications.pipeline(admin, size.backlog()));
             failures += phase("overdueScan", () -> {
-                OverdueScan scan = new OverdueScan(ports, tokens, loader, tag);
+                OverdueScan scan = new OverdueScan(ports, tokens, loader, tag, admin);
                 Map<String, Object> m = new LinkedHashMap<>();
                 int now = size.actions();
                 if (now < size.scanSmall() - size.scanChanged()) {
