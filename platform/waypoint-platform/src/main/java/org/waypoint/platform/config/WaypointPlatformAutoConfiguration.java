@@ -41,6 +41,12 @@ public class WaypointPlatformAutoConfiguration {
         return Clock.system(ZoneId.of("Europe/London"));
     }
 
+    /** JSON fields are what they say they are: no number read as text, no 50.5 read as 50 ({@link StrictJson}). */
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

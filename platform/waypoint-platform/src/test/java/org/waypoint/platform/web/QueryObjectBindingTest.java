@@ -67,4 +67,20 @@ class QueryObjectBindingTest {
                 .andExpect(jsonPath("$.errors[0].field").value("overdue"))
                 .andExpect(jsonPath("$.errors[0].message").value("has the wrong type or format"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"owner[$ne]", "owner.x", "owner[0]", "owner[", "overdue.class", "year[$gt]"})
+    void aFilterNamedWithAnOperatorOrAPathIsA400NotA500(String name) throws Exception {
+        mvc.perform(get("/filtered").param(name, "x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value(name));
+    }
+
+    @Test
+    void anOperatorOnAnUnmarkedRecordIsA400Too() throws Exception {
+        mvc.perform(get("/unmarked").param("overdue[$ne]", "x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
 }
