@@ -7,13 +7,15 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The gateway's own settings, under {@code waypoint.gateway}: rate limits and the time limit of each
- * route. Defaults live in gateway.yml; every value can be overridden by environment variable.
+ * The gateway's own settings, under {@code waypoint.gateway}: rate limits, the time limit of each
+ * route and the largest request body it forwards. Defaults live in gateway.yml; every value can be overridden by environment variable.
  */
 @ConfigurationProperties("waypoint.gateway")
-public record GatewayProperties(@DefaultValue RateLimit rateLimit, @DefaultValue TimeLimit timeLimit) {
+public record GatewayProperties(@DefaultValue RateLimit rateLimit, @DefaultValue TimeLimit timeLimit,
+                                @DefaultValue("10MB") DataSize maxRequestSize) {
 
     /**
      * Token buckets kept in this gateway's memory: one per signed-in user (Keycloak subject) and one

@@ -72,6 +72,8 @@ class BrowserSessionTest {
 
         assertThat(browser.cookie("SESSION")).isNotNull();
         assertThat(browser.cookie("SESSION").httpOnly()).isTrue();
+        assertThat(browser.cookie("SESSION").attributes()).as("sent only with same-site requests and top-level navigations")
+                .containsIgnoringCase("SameSite=Lax");
         HttpResponse<String> me = browser.get("/me");
         assertThat(me.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(me.body());

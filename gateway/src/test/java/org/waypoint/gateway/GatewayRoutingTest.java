@@ -286,4 +286,61 @@ class GatewayRoutingTest {
     void healthIsOpen() {
         assertThat(Services.get(base + "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aBodyOverTheSizeLimitIs413ProblemJsonBeforeAnythingIsForwardedAndNeverTripsTheBreaker() throws Exception {
+        String token = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", "staff");
+        byte[] eleven = new byte[11 * 1024 * 1024];
+        int before = seen.size();
+        for (int i = 0; i < 12; i++) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/actions"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(eleven)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.body()).contains("10 MB");
+        }
+        assertThat(seen).as("nothing forwarded").hasSize(before);
+        assertThat(Services.get(base + "/api/actions", token).statusCode()).as("the breaker stays closed").isEqualTo(200);
+    }
+
+    @Test
+    void aChunkedBodyOverTheSizeLimitIs413TooAndOneUnderItIsForwarded() throws Exception {
+        String token = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", "staff");
+        HttpResponse<String> big = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/actions"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[11 * 1024 * 1024])))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(big.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        int before = seen.size();
+        HttpResponse<String> small = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/actions"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream("a,b\n1,2\n".getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(small.statusCode()).isEqualTo(200);
+        assertThat(seen).hasSize(before + 1);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/nowhere", "/nowhere/at/all", "/logout",
+            "/api/actions/..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/api/%00"})
+    void theGatewaysOwnErrorsAreProblemJsonWithoutInternals(String path) throws Exception {
+        String token = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", "staff");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+
+        if (response.statusCode() >= 400 && !seenPath(path)) {
+            assertThat(response.statusCode()).as(path).isLessThan(500);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"status\":" + response.statusCode()).doesNotContain("Exception").doesNotContain("at org.");
+        } else {
+            assertThat(response.statusCode()).as(path + " answered by the service or a redirect").isIn(200, 302);
+        }
+    }
+
+    private static boolean seenPath(String path) {
+        return seen.stream().anyMatch(request -> request.get("path").equals(path));
+    }
 }
