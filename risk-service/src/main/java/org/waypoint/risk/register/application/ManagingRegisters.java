@@ -1,25 +1,23 @@
 package org.waypoint.risk.register.application;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.web.NotFoundException;
 import org.waypoint.risk.register.domain.Appetite;
 import org.waypoint.risk.register.domain.Banding;
 import org.waypoint.risk.register.domain.RiskRegister;
 import org.waypoint.risk.register.domain.RiskRegisters;
 import org.waypoint.risk.risk.application.Rebanding;
+import org.waypoint.risk.risk.application.ServiceAreaRule;
 
 /**
  * Use cases on registers: create one, change its banding or its appetites (each recorded, then
  * every risk of the register is re-banded). Performance officers anywhere, managers within the
- * register's service area, admins.
+ * register's service area, admins ({@link ServiceAreaRule#requireMayChangeRegister}).
  */
 @Service
 public class ManagingRegisters {
@@ -72,8 +70,6 @@ public class ManagingRegisters {
     }
 
     private static void requireMayWrite(Caller caller, String serviceArea) {
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, serviceArea, List.of())) {
-            throw new AccessDeniedException("Only performance officers, or managers within the register's service area, change a register");
-        }
+        ServiceAreaRule.requireMayChangeRegister(caller, serviceArea == null || serviceArea.isBlank() ? null : serviceArea.strip());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /**
  * A risk register (a service's, a plan's): its categories with the appetite for each, and the
@@ -83,6 +84,11 @@ public final class RiskRegister {
         if (name.length() > MAX_NAME) {
             throw new InvalidInputException("name", "must be at most " + MAX_NAME + " characters");
         }
+        Text.oneLine("name", name);
+        Text.oneLine("organisation", organisation);
+        Text.oneLine("serviceArea", serviceArea);
+        organisation = organisation == null || organisation.isBlank() ? null : organisation.strip();
+        serviceArea = serviceArea == null || serviceArea.isBlank() ? null : serviceArea.strip();
         Map<String, Appetite> checked = checkCategories(categories == null || categories.isEmpty() ? DEFAULT_CATEGORIES : categories);
         Banding used = banding == null ? Banding.DEFAULT : banding;
         return new RiskRegister(id, name.strip(), organisation, serviceArea, used, checked, 1,
@@ -104,6 +110,7 @@ public final class RiskRegister {
             if (category == null || category.isBlank() || category.length() > MAX_CATEGORY) {
                 throw new InvalidInputException("categories", "a category name must be 1-" + MAX_CATEGORY + " characters");
             }
+            Text.oneLine("categories", category);
             String key = category.strip().toLowerCase(Locale.ROOT);
             if (seen.contains(key)) {
                 throw new InvalidInputException("categories", "'" + category + "' is given twice");
@@ -124,6 +131,7 @@ public final class RiskRegister {
         if (justification.length() > MAX_JUSTIFICATION) {
             throw new InvalidInputException("justification", "must be at most " + MAX_JUSTIFICATION + " characters");
         }
+        Text.multiLine("justification", justification);
         return justification.strip();
     }
 

@@ -41,6 +41,22 @@ public class MongoRiskRegisterRepository implements RiskRegisters, RegisterQueri
     }
 
     @Override
+    public Page list(int page, int size, String sortField, boolean ascending) {
+        String property = switch (sortField) {
+            case "servicearea" -> "serviceArea";
+            case "organisation" -> "organisation";
+            case "created" -> "createdAt";
+            default -> "name";
+        };
+        Sort.Direction direction = ascending ? Sort.Direction.ASC : Sort.Direction.DESC;
+        long total = mongo.count(new Query(), RiskRegisterDocument.COLLECTION);
+        Query query = new Query().with(Sort.by(direction, property).and(Sort.by(Sort.Direction.ASC, "_id")))
+                .skip((long) page * size).limit(size);
+        return new Page(mongo.find(query, RiskRegisterDocument.class, RiskRegisterDocument.COLLECTION).stream()
+                .map(RiskRegisterDocument::toDomain).toList(), total);
+    }
+
+    @Override
     public List<RiskRegister> all() {
         return mongo.find(new Query().with(Sort.by("name")).limit(1000), RiskRegisterDocument.class, RiskRegisterDocument.COLLECTION)
                 .stream().map(RiskRegisterDocument::toDomain).toList();

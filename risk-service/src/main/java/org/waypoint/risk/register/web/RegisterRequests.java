@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 import org.waypoint.risk.register.domain.Appetite;
 import org.waypoint.risk.register.domain.Band;
 import org.waypoint.risk.register.domain.Banding;
@@ -28,7 +29,7 @@ public final class RegisterRequests {
     }
 
     /** Either score ranges or five rows (likelihood 1-5) of five cells (impact 1-5). */
-    public record BandingRequest(@Size(max = 25) List<@Valid RangeRequest> ranges, @Size(max = 5) List<List<Band>> cells) {
+    public record BandingRequest(@Size(max = 25) List<@NotNull @Valid RangeRequest> ranges, @Size(max = 5) List<List<Band>> cells) {
         Banding toBanding() {
             if ((ranges == null) == (cells == null)) {
                 throw new InvalidInputException("banding", "give either ranges or cells");
@@ -50,6 +51,7 @@ public final class RegisterRequests {
         Map<String, Appetite> map = new LinkedHashMap<>();
         for (int i = 0; i < categories.size(); i++) {
             CategoryRequest c = categories.get(i);
+            Text.oneLine("categories[" + i + "].name", c.name());
             if (map.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(c.name().strip()))) {
                 throw new InvalidInputException("categories[" + i + "].name", "'" + c.name() + "' is given twice");
             }
@@ -66,17 +68,17 @@ public final class RegisterRequests {
                                         @Size(max = 200) String organisation,
                                         @Size(max = 200) String serviceArea,
                                         @Valid BandingRequest banding,
-                                        @Size(max = 50) List<@Valid CategoryRequest> categories) {
+                                        @Size(max = 50) List<@NotNull @Valid CategoryRequest> categories) {
     }
 
-    public record ChangeBandingRequest(@Size(max = 25) List<@Valid RangeRequest> ranges, @Size(max = 5) List<List<Band>> cells,
+    public record ChangeBandingRequest(@Size(max = 25) List<@NotNull @Valid RangeRequest> ranges, @Size(max = 5) List<List<Band>> cells,
                                        @NotBlank @Size(max = RiskRegister.MAX_JUSTIFICATION) String justification) {
         Banding toBanding() {
             return new BandingRequest(ranges, cells).toBanding();
         }
     }
 
-    public record ChangeCategoriesRequest(@NotEmpty @Size(max = 50) List<@Valid CategoryRequest> categories,
+    public record ChangeCategoriesRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid CategoryRequest> categories,
                                           @NotBlank @Size(max = RiskRegister.MAX_JUSTIFICATION) String justification) {
     }
 }

@@ -2,6 +2,7 @@ package org.waypoint.risk.register.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
@@ -15,10 +16,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
+import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.web.Paging;
 import org.waypoint.risk.register.application.ManagingRegisters;
 import org.waypoint.risk.register.application.RegisterQueries;
 import org.waypoint.risk.register.domain.RiskRegister;
@@ -35,6 +39,8 @@ import org.waypoint.platform.web.ETags;
 @RestController
 @RequestMapping("/api/risk-registers")
 public class RiskRegisterController {
+
+    static final int MAX_PAGE_SIZE = 200;
 
     private final ManagingRegisters managing;
     private final RegisterQueries queries;
@@ -58,10 +64,26 @@ public class RiskRegisterController {
                 .eTag(ETags.of(register.version())).body(RegisterResponse.of(register));
     }
 
+    /** One page of registers; {@code total} counts every register. */
+    public record RegisterPage(List<RegisterResponse> items, int page, int size, long total, long totalPages) {
+    }
+
+    /** Registers, a page at a time like every list: {@code page} from 0, {@code size} 1-200, {@code sort=name|serviceArea|organisation|created[,asc|desc]}. */
     @GetMapping
     @PreAuthorize(Roles.CAN_READ)
-    public List<RegisterResponse> list() {
-        return queries.all().stream().map(RegisterResponse::of).toList();
+    public RegisterPage list(@RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "20") int size,
+                             @RequestParam(defaultValue = "name,asc") String sort) {
+        Paging.check(page, size, MAX_PAGE_SIZE);
+        String[] parts = sort.split(",");
+        String field = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!RegisterQueries.SORTS.contains(field)) {
+            throw new InvalidInputException("sort", "can sort by name, serviceArea, organisation, created");
+        }
+        boolean ascending = parts.length < 2 || !"desc".equalsIgnoreCase(parts[1].strip());
+        var result = queries.list(page, size, field, ascending);
+        return new RegisterPage(result.items().stream().map(RegisterResponse::of).toList(), page, size, result.total(),
+                (result.total() + size - 1) / size);
     }
 
     @GetMapping("/{id}")

@@ -10,7 +10,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.NotFoundException;
 import org.waypoint.risk.register.domain.Rating;
@@ -22,9 +21,11 @@ import org.waypoint.risk.risk.domain.Risks;
 import org.waypoint.risk.risk.domain.Which;
 
 /**
- * Use cases on risks. The write rule: the risk's owner, a manager within its service area, a
- * performance officer anywhere, an admin; for a mitigation also its own owner. Every change to
- * an existing risk names the version it was read at (If-Match): a stale one is refused (412).
+ * Use cases on risks. Who may write follows {@link ServiceAreaRule}: the service areas of the
+ * risk's register and of the risk, before and after the change, must each be one the caller may
+ * write (the risk's owner, and for a mitigation its owner, where the risk is; a manager within their
+ * areas; a performance officer or an admin anywhere). Every change to an existing risk names the
+ * version it was read at (If-Match): a stale one is refused (412).
  */
 @Service
 public class ManagingRisks {
@@ -41,17 +42,19 @@ public class ManagingRisks {
 
     public Risk raise(RaiseRisk c, Caller caller) {
         RiskRegister register = register(c.registerId());
-        String serviceArea = c.serviceArea() == null ? register.serviceArea() : c.serviceArea();
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, serviceArea, c.owner().username())) {
-            throw new AccessDeniedException("You may raise risks you own, or within the service areas you manage");
-        }
-        Risk.Changed raised = raiseIn(register, c, caller.username(), false);
+        Risk.Changed raised = raiseIn(register, c, caller, false);
         risks.insert(raised.risk(), raised.events());
         return raised.risk();
     }
 
-    /** Raises without saving: used by the import, which saves only rows that passed. */
-    public Risk.Changed raiseIn(RiskRegister register, RaiseRisk c, String by, boolean imported) {
+    /**
+     * Raises without saving, after the write rule: used by the import too, which saves only when
+     * every row passed. {@link AccessDeniedException} (403) when the caller may not put this risk there.
+     */
+    public Risk.Changed raiseIn(RiskRegister register, RaiseRisk c, Caller caller, boolean imported) {
+        String serviceArea = Risk.serviceAreaIn(register, c.serviceArea());
+        ServiceAreaRule.requireMayRaise(caller, new ServiceAreaRule.Place(register.serviceArea(), serviceArea),
+                c.owner().username());
         String code = Risk.checkCode(c.code());
         if (risks.findByCode(register.id(), code).isPresent()) {
             throw new InvalidInputException("code", "'" + code + "' is already used in register '" + register.name() + "'");
@@ -61,43 +64,53 @@ public class ManagingRisks {
             mitigations.add(c.mitigations().get(i).toMitigation(String.valueOf(i + 1)));
         }
         return Risk.raise(register, code, c.title(), c.description(), c.riskFactors(), c.category(), c.owner(),
-                c.serviceArea(), c.original(), c.current(), c.target(), c.reviewFrequency(), c.nextReviewDue(),
-                mitigations, by, clock.instant(), today(), imported);
+                serviceArea, c.original(), c.current(), c.target(), c.reviewFrequency(), c.nextReviewDue(),
+                mitigations, caller.username(), clock.instant(), today(), imported);
+    }
+
+    /** Whether the caller may change {@code risk} where it is (the import reports a row it may not as refused). */
+    public void requireMayChange(Risk risk, Caller caller) {
+        RiskRegister register = register(risk.registerId());
+        ServiceAreaRule.Place here = new ServiceAreaRule.Place(register.serviceArea(), risk.serviceArea());
+        ServiceAreaRule.requireMayChange(caller, here, here, risk.ownerUsernames(false));
     }
 
     public Risk assess(String id, long expectedVersion, Which which, Rating rating, String justification, Caller caller) {
-        Risk risk = load(id, expectedVersion, caller, false);
-        return save(risk.assess(register(risk.registerId()), which, rating, justification, caller.username(), clock.instant()));
+        Loaded it = load(id, expectedVersion, caller, false);
+        return save(it.risk().assess(it.register(), which, rating, justification, caller.username(), clock.instant()));
     }
 
     public Risk review(String id, long expectedVersion, Rating newCurrent, String justification, LocalDate nextReview,
                        Caller caller) {
-        Risk risk = load(id, expectedVersion, caller, false);
-        return save(risk.review(register(risk.registerId()), newCurrent, justification, nextReview, caller.username(),
+        Loaded it = load(id, expectedVersion, caller, false);
+        return save(it.risk().review(it.register(), newCurrent, justification, nextReview, caller.username(),
                 clock.instant(), today()));
     }
 
+    /** Changes details; a new {@code serviceArea} or {@code registerId} moves the risk, and the caller must be allowed to put it there. */
     public Risk changeDetails(String id, long expectedVersion, Risk.Details details, Caller caller) {
-        Risk risk = load(id, expectedVersion, caller, false);
-        if (details.owner() != null || details.serviceArea() != null) {
-            // handing a risk on: the caller must also be allowed to write it where it goes
-            String area = details.serviceArea() == null ? risk.serviceArea() : details.serviceArea();
-            String owner = details.owner() == null ? null : details.owner().username();
-            if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, area, owner) && !caller.mayWrite(Roles.PERFORMANCE_OFFICER, area, risk.ownerUsernames(false))) {
-                throw new AccessDeniedException("You may not move this risk there");
-            }
+        Risk risk = find(id);
+        RiskRegister register = register(risk.registerId());
+        RiskRegister into = details.registerId() == null || details.registerId().strip().equals(register.id())
+                ? register : register(details.registerId().strip());
+        String areaAfter = details.serviceArea() == null ? risk.serviceArea() : details.serviceArea().strip();
+        ServiceAreaRule.requireMayChange(caller, new ServiceAreaRule.Place(register.serviceArea(), risk.serviceArea()),
+                new ServiceAreaRule.Place(into.serviceArea(), areaAfter), risk.ownerUsernames(false));
+        requireVersion(risk, expectedVersion);
+        if (into != register && risks.findByCode(into.id(), risk.code()).isPresent()) {
+            throw new InvalidInputException("registerId", "register '" + into.name() + "' has a risk " + risk.code() + " already");
         }
-        return save(risk.changeDetails(register(risk.registerId()), details, caller.username(), clock.instant()));
+        return save(risk.changeDetails(register, into, details, caller.username(), clock.instant()));
     }
 
     public Risk addMitigation(String id, long expectedVersion, NewMitigation m, Caller caller) {
-        Risk risk = load(id, expectedVersion, caller, false);
+        Loaded it = load(id, expectedVersion, caller, false);
         String mitigationId = UUID.randomUUID().toString().substring(0, 8);
-        return save(risk.addMitigation(m.toMitigation(mitigationId), caller.username(), clock.instant()));
+        return save(it.risk().addMitigation(m.toMitigation(mitigationId), caller.username(), clock.instant()));
     }
 
     public Risk changeMitigation(String id, String mitigationId, long expectedVersion, NewMitigation m, Caller caller) {
-        Risk risk = load(id, expectedVersion, caller, true);
+        Risk risk = load(id, expectedVersion, caller, true).risk();
         if (risk.mitigation(mitigationId).isEmpty()) {
             throw new NotFoundException("Risk " + risk.code() + " has no mitigation " + mitigationId + ".");
         }
@@ -105,7 +118,7 @@ public class ManagingRisks {
     }
 
     public Risk close(String id, long expectedVersion, String reason, Caller caller) {
-        Risk risk = load(id, expectedVersion, caller, false);
+        Risk risk = load(id, expectedVersion, caller, false).risk();
         return save(risk.close(reason, caller.username(), clock.instant()));
     }
 
@@ -114,15 +127,27 @@ public class ManagingRisks {
         return risks.find(changed.risk().id()).orElseThrow();
     }
 
-    private Risk load(String id, long expectedVersion, Caller caller, boolean mitigationOwnersMayWrite) {
-        Risk risk = risks.find(id).orElseThrow(() -> new NotFoundException("There is no risk " + id + "."));
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, risk.serviceArea(), risk.ownerUsernames(mitigationOwnersMayWrite))) {
-            throw new AccessDeniedException("Only the risk owner, a manager of its service area or a performance officer may change it");
-        }
+    private record Loaded(Risk risk, RiskRegister register) {
+    }
+
+    /** The risk at the version named, if the caller may change it where it is (it stays there). */
+    private Loaded load(String id, long expectedVersion, Caller caller, boolean mitigationOwnersMayWrite) {
+        Risk risk = find(id);
+        RiskRegister register = register(risk.registerId());
+        ServiceAreaRule.Place here = new ServiceAreaRule.Place(register.serviceArea(), risk.serviceArea());
+        ServiceAreaRule.requireMayChange(caller, here, here, risk.ownerUsernames(mitigationOwnersMayWrite));
+        requireVersion(risk, expectedVersion);
+        return new Loaded(risk, register);
+    }
+
+    private Risk find(String id) {
+        return risks.find(id).orElseThrow(() -> new NotFoundException("There is no risk " + id + "."));
+    }
+
+    private static void requireVersion(Risk risk, long expectedVersion) {
         if (risk.version() != expectedVersion) {
-            throw new OptimisticLockingFailureException("risk " + id + " is at version " + risk.version());
+            throw new OptimisticLockingFailureException("risk " + risk.id() + " is at version " + risk.version());
         }
-        return risk;
     }
 
     private RiskRegister register(String registerId) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /**
  * A mitigation or control of a risk: what is done, who does it, by when, where it stands, and what
@@ -26,6 +27,7 @@ public record Mitigation(String id, String text, Person owner, LocalDate dueDate
         if (text.length() > MAX_TEXT) {
             throw new InvalidInputException("mitigation.text", "must be at most " + MAX_TEXT + " characters");
         }
+        Text.multiLine("mitigation.text", text);
         text = text.strip();
         status = status == null ? MitigationStatus.PLANNED : status;
     }

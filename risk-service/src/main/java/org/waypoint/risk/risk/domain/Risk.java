@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 import org.waypoint.risk.api.MitigationOverdue;
 import org.waypoint.risk.api.PersonRef;
 import org.waypoint.risk.api.RiskAssessed;
@@ -52,9 +53,33 @@ public final class Risk {
     public record Changed(Risk risk, List<RiskEvent> events) {
     }
 
-    /** The fields a person may change in one go; null keeps what is there. */
+    /**
+     * The fields a person may change in one go; null keeps what is there. {@code registerId} moves
+     * the risk to another register. One-line fields refuse control characters, multi-line ones all
+     * but line breaks and tabs (400 naming the field).
+     */
     public record Details(String title, String description, String riskFactors, String category, Person owner,
-                          String serviceArea, ReviewFrequency reviewFrequency, LocalDate nextReviewDue) {
+                          String serviceArea, String registerId, ReviewFrequency reviewFrequency, LocalDate nextReviewDue) {
+
+        public Details {
+            Text.oneLine("title", title);
+            Text.multiLine("description", description);
+            Text.multiLine("riskFactors", riskFactors);
+            Text.oneLine("category", category);
+            Text.oneLine("serviceArea", serviceArea);
+            Text.oneLine("registerId", registerId);
+            if (serviceArea != null && serviceArea.isBlank()) {
+                throw new InvalidInputException("serviceArea", "must not be blank: a risk always has a service area");
+            }
+            if (registerId != null && registerId.isBlank()) {
+                throw new InvalidInputException("registerId", "must not be blank");
+            }
+        }
+
+        public Details(String title, String description, String riskFactors, String category, Person owner,
+                       String serviceArea, ReviewFrequency reviewFrequency, LocalDate nextReviewDue) {
+            this(title, description, riskFactors, category, owner, serviceArea, null, reviewFrequency, nextReviewDue);
+        }
     }
 
     private String id;
@@ -123,7 +148,7 @@ public final class Risk {
         r.riskFactors = checkText(riskFactors, "riskFactors");
         r.category = register.category(category, "category");
         r.owner = owner;
-        r.serviceArea = serviceArea == null || serviceArea.isBlank() ? register.serviceArea() : serviceArea.strip();
+        r.serviceArea = serviceAreaIn(register, serviceArea);
         if (current == null) {
             throw new InvalidInputException("current", "must be given: likelihood and impact 1-5");
         }
@@ -296,9 +321,19 @@ public final class Risk {
 
     /** Changes descriptive fields; a new category is checked against the register and may put the risk above appetite. */
     public Changed changeDetails(RiskRegister register, Details d, String by, Instant now) {
+        return changeDetails(register, register, d, by, now);
+    }
+
+    /**
+     * Changes descriptive fields and, when {@code into} is another register than {@code register}
+     * (the one it is in), moves the risk there: its category must be one of that register's, and its
+     * three assessments are banded, and its appetite judged, by that register's framework.
+     */
+    public Changed changeDetails(RiskRegister register, RiskRegister into, Details d, String by, Instant now) {
         requireOpen();
         Risk r = copy();
         List<String> changed = new ArrayList<>();
+        boolean moved = !into.id().equals(registerId);
         if (d.title() != null && !d.title().strip().equals(title)) {
             r.title = checkTitle(d.title());
             changed.add("title");
@@ -312,8 +347,10 @@ public final class Risk {
             changed.add("riskFactors");
         }
         if (d.category() != null && !d.category().strip().equalsIgnoreCase(category)) {
-            r.category = register.category(d.category(), "category");
+            r.category = into.category(d.category(), "category");
             changed.add("category");
+        } else if (moved) {
+            r.category = into.category(category, "category");
         }
         if (d.owner() != null && !d.owner().equals(owner)) {
             r.owner = d.owner();
@@ -331,15 +368,27 @@ public final class Risk {
             r.nextReviewDue = d.nextReviewDue();
             changed.add("nextReviewDue");
         }
+        if (moved) {
+            r.registerId = into.id();
+            r.registerName = into.name();
+            r.frameworkRevision = into.frameworkRevision();
+            for (Which which : Which.values()) {
+                Assessment before = r.get(which);
+                if (before != null) {
+                    r.set(which, before.rebanded(into.banding()));
+                }
+            }
+            changed.add("register (from '" + registerName + "' to '" + into.name() + "')");
+        }
         if (changed.isEmpty()) {
             return new Changed(this, List.of());
         }
         boolean wasAbove = r.aboveAppetite;
-        r.evaluateAppetite(register);
+        r.evaluateAppetite(into);
         r.history.add(new HistoryEntry(now, by, HistoryEntry.Kind.DETAILS_CHANGED, null, null, null, null,
                 "changed " + String.join(", ", changed)));
         List<RiskEvent> events = new ArrayList<>();
-        r.escalation(register, current.band(), wasAbove, by, now).ifPresent(events::add);
+        r.escalation(into, current.band(), wasAbove, by, now).ifPresent(events::add);
         return new Changed(r.frozen(), List.copyOf(events));
     }
 
@@ -372,7 +421,7 @@ public final class Risk {
 
     public Changed close(String reason, String by, Instant now) {
         requireOpen();
-        String why = checkJustification(reason);
+        String why = checkJustification(reason, "reason");
         Risk r = copy();
         r.status = RiskStatus.CLOSED;
         r.closedReason = why;
@@ -488,6 +537,7 @@ public final class Risk {
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("code", "must not be blank");
         }
+        Text.oneLine("code", code);
         String c = code.strip().toUpperCase(Locale.ROOT);
         if (c.length() > MAX_CODE || !CODE.matcher(c).matches()) {
             throw new InvalidInputException("code", "must be 1-" + MAX_CODE + " letters, digits, '.', '_', '/' or '-'");
@@ -495,10 +545,25 @@ public final class Risk {
         return c;
     }
 
+    /**
+     * The service area a risk raised in {@code register} has: the one given, else the register's. A
+     * risk always has one: 400 naming {@code serviceArea} when neither gives it.
+     */
+    public static String serviceAreaIn(RiskRegister register, String serviceArea) {
+        Text.oneLine("serviceArea", serviceArea);
+        String area = serviceArea == null || serviceArea.isBlank() ? register.serviceArea() : serviceArea.strip();
+        if (area == null || area.isBlank()) {
+            throw new InvalidInputException("serviceArea", "must be given: register '" + register.name()
+                    + "' has no service area of its own, and a risk always has one");
+        }
+        return area;
+    }
+
     private static String checkTitle(String title) {
         if (title == null || title.isBlank()) {
             throw new InvalidInputException("title", "must not be blank");
         }
+        Text.oneLine("title", title);
         if (title.length() > MAX_TITLE) {
             throw new InvalidInputException("title", "must be at most " + MAX_TITLE + " characters");
         }
@@ -506,6 +571,7 @@ public final class Risk {
     }
 
     private static String checkText(String text, String field) {
+        Text.multiLine(field, text);
         if (text != null && text.length() > MAX_TEXT) {
             throw new InvalidInputException(field, "must be at most " + MAX_TEXT + " characters");
         }
@@ -513,12 +579,17 @@ public final class Risk {
     }
 
     private static String checkJustification(String justification) {
+        return checkJustification(justification, "justification");
+    }
+
+    private static String checkJustification(String justification, String field) {
         if (justification == null || justification.isBlank()) {
-            throw new InvalidInputException("justification", "must say why");
+            throw new InvalidInputException(field, "must say why");
         }
         if (justification.length() > MAX_JUSTIFICATION) {
-            throw new InvalidInputException("justification", "must be at most " + MAX_JUSTIFICATION + " characters");
+            throw new InvalidInputException(field, "must be at most " + MAX_JUSTIFICATION + " characters");
         }
+        Text.multiLine(field, justification);
         return justification.strip();
     }
 

@@ -60,7 +60,7 @@ public final class RiskRequests {
             @Valid RatingRequest target,
             ReviewFrequency reviewFrequency,
             LocalDate nextReviewDue,
-            @Size(max = Risk.MAX_MITIGATIONS) List<@Valid MitigationRequest> mitigations) {
+            @Size(max = Risk.MAX_MITIGATIONS) List<@NotNull @Valid MitigationRequest> mitigations) {
 
         RaiseRisk toCommand() {
             return new RaiseRisk(registerId, code, title, description, riskFactors, category, owner.toPerson(), serviceArea,
@@ -70,6 +70,7 @@ public final class RiskRequests {
         }
     }
 
+    /** A change of details; {@code serviceArea} or {@code registerId} moves the risk (the caller must be allowed to write there too). */
     public record ChangeRiskRequest(
             @Size(max = Risk.MAX_TITLE) String title,
             @Size(max = Risk.MAX_TEXT) String description,
@@ -77,12 +78,13 @@ public final class RiskRequests {
             @Size(max = 100) String category,
             @Valid PersonRequest owner,
             @Size(max = 200) String serviceArea,
+            @Size(max = 64) String registerId,
             ReviewFrequency reviewFrequency,
             LocalDate nextReviewDue) {
 
         Risk.Details toDetails() {
             return new Risk.Details(title, description, riskFactors, category, owner == null ? null : owner.toPerson(),
-                    serviceArea, reviewFrequency, nextReviewDue);
+                    serviceArea, registerId, reviewFrequency, nextReviewDue);
         }
     }
 

@@ -2,8 +2,6 @@ package org.waypoint.risk.transfer.application;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +11,8 @@ import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.waypoint.platform.spreadsheet.CsvTables;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.risk.register.domain.Assessment;
 import org.waypoint.risk.risk.domain.Mitigation;
@@ -90,17 +88,15 @@ public final class RegisterCsv {
         }
     }
 
-    /** @param registerNames the name of each risk's register, by register id (the last column) */
-    public static String write(List<Risk> risks, Function<String, String> registerNames) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
-            for (Risk r : risks) {
-                printer.printRecord(values(r, registerNames));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+    /**
+     * The risks as UTF-8 CSV, written by the platform's one CSV writer: a cell that a spreadsheet
+     * would read as a formula (starting with = + - @, a tab or a carriage return) gets a leading
+     * apostrophe, so that it opens as the text it is.
+     *
+     * @param registerNames the name of each risk's register, by register id (the last column)
+     */
+    public static byte[] write(List<Risk> risks, Function<String, String> registerNames) {
+        return CsvTables.write(COLUMNS, risks.stream().map(r -> values(r, registerNames)).toList());
     }
 
     /** A risk's values in {@link #COLUMNS} order (likelihoods, severities and the score as Integers). */

@@ -15,7 +15,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.NotFoundException;
 import org.waypoint.risk.register.domain.Rating;
@@ -25,6 +24,7 @@ import org.waypoint.risk.risk.application.ManagingRisks;
 import org.waypoint.risk.risk.application.NewMitigation;
 import org.waypoint.risk.risk.application.RaiseRisk;
 import org.waypoint.risk.risk.application.RiskQueries;
+import org.waypoint.risk.risk.application.ServiceAreaRule;
 import org.waypoint.risk.risk.domain.MitigationStatus;
 import org.waypoint.risk.risk.domain.Person;
 import org.waypoint.risk.risk.domain.ReviewFrequency;
@@ -75,7 +75,8 @@ public class TransferringRegisters {
         return id -> names.computeIfAbsent(id, k -> registers.find(k).map(RiskRegister::name).orElse(""));
     }
 
-    public String exportCsv(List<Risk> risks) {
+    /** UTF-8 CSV through the platform's one writer ({@code CsvTables}: no cell opens as a formula). */
+    public byte[] exportCsv(List<Risk> risks) {
         return RegisterCsv.write(risks, registerNames());
     }
 
@@ -99,11 +100,10 @@ public class TransferringRegisters {
         return importRows(register, RegisterXlsx.parse(xlsx), "XLSX", dryRun, defaultCategory, caller);
     }
 
+    /** Importing is changing the register: {@link ServiceAreaRule#requireMayChangeRegister} (403), then each row its own rule. */
     private RiskRegister mayImport(String registerId, Caller caller) {
         RiskRegister register = register(registerId);
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, register.serviceArea(), List.of())) {
-            throw new AccessDeniedException("Only performance officers, or managers within the register's service area, import a register");
-        }
+        ServiceAreaRule.requireMayChangeRegister(caller, register.serviceArea());
         return register;
     }
 
@@ -168,7 +168,9 @@ public class TransferringRegisters {
             }
             Risk existing = risks.findByCode(register.id(), code).orElse(null);
             if (existing != null) {
-                if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, existing.serviceArea(), existing.ownerUsernames(false))) {
+                try {
+                    managing.requireMayChange(existing, caller);
+                } catch (AccessDeniedException refused) {
                     throw new InvalidInputException("Code", code + " is a risk of " + existing.serviceArea()
                             + ", where you may not change risks");
                 }
@@ -188,7 +190,13 @@ public class TransferringRegisters {
                     rating(row, "Target Likelihood", "Target Severity", false),
                     ReviewFrequency.parse(row.get("Review Frequency"), "Review Frequency"), date(row, "Next Review"),
                     mitigations(row));
-            Risk.Changed raised = managing.raiseIn(register, command, caller.username(), true);
+            Risk.Changed raised;
+            try {
+                raised = managing.raiseIn(register, command, caller, true);
+            } catch (AccessDeniedException refused) {
+                throw new InvalidInputException("Owner", "you may not raise a risk for " + command.owner().name()
+                        + " in this register's service area (" + register.serviceArea() + ")");
+            }
             return new Planned(new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.CREATED, current.score(),
                     computedBand, warnings, List.of()), () -> risks.insert(raised.risk(), raised.events()));
         } catch (InvalidInputException e) {
@@ -205,6 +213,11 @@ public class TransferringRegisters {
             case "title" -> "Title";
             case "category" -> "Category";
             case "description" -> "Risk Description";
+            case "riskFactors" -> "Risk Factors";
+            case "owner.name" -> "Owner";
+            case "owner.username" -> "Owner Username";
+            case "owner.email" -> "Owner Email";
+            case "text", "mitigation.text" -> "Mitigation";
             default -> field;
         };
     }

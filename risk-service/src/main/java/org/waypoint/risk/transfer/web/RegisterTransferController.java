@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
+import org.waypoint.platform.spreadsheet.TextFiles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.ProblemDetailsAdvice;
 import org.waypoint.platform.web.Problems;
@@ -91,7 +92,7 @@ public class RegisterTransferController {
     private ResponseEntity<byte[]> file(RiskQueries.Filter filter, String sort, boolean xlsx, String name) {
         RiskController.Sorting sorting = RiskController.Sorting.parse(sort);
         List<Risk> risks = transferring.matching(filter, sorting.field(), sorting.ascending());
-        byte[] body = xlsx ? transferring.exportXlsx(risks) : transferring.exportCsv(risks).getBytes(StandardCharsets.UTF_8);
+        byte[] body = xlsx ? transferring.exportXlsx(risks) : transferring.exportCsv(risks);
         return ResponseEntity.ok()
                 .contentType(xlsx ? XLSX : CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -99,15 +100,19 @@ public class RegisterTransferController {
                 .body(body);
     }
 
+    /**
+     * A CSV body, decoded as what it is (UTF-8 with or without a byte-order mark, UTF-16 with one,
+     * or Windows-1252 as Excel saves "CSV" on a UK machine), so that {@code café £100} is stored as typed.
+     */
     @PostMapping(value = "/api/risk-registers/{id}/import", consumes = {"text/csv", "text/plain"})
     @PreAuthorize(Roles.CAN_WRITE)
-    public ResponseEntity<Object> importCsv(@PathVariable String id, @RequestBody String csv,
+    public ResponseEntity<Object> importCsv(@PathVariable String id, @RequestBody byte[] csv,
                                             @RequestParam(defaultValue = "false") boolean dryRun,
                                             @RequestParam(required = false) String defaultCategory, Authentication auth) {
-        if (csv.length() > MAX_BYTES) {
-            throw new InvalidInputException("file", "must be at most " + MAX_BYTES + " characters");
+        if (csv.length > MAX_BYTES) {
+            throw new InvalidInputException("file", "must be at most " + MAX_BYTES + " bytes");
         }
-        return answer(transferring.importCsv(id, csv, dryRun, defaultCategory, Caller.of(auth)));
+        return answer(transferring.importCsv(id, TextFiles.decode(csv, "file"), dryRun, defaultCategory, Caller.of(auth)));
     }
 
     @PostMapping(value = "/api/risk-registers/{id}/import", consumes = RegisterXlsx.MEDIA_TYPE)
@@ -141,7 +146,7 @@ public class RegisterTransferController {
         if (name.endsWith(".xlsx") || RegisterXlsx.MEDIA_TYPE.equals(file.getContentType())) {
             return answer(transferring.importXlsx(id, file.getBytes(), dryRun, defaultCategory, Caller.of(auth)));
         }
-        return answer(transferring.importCsv(id, new String(file.getBytes(), StandardCharsets.UTF_8), dryRun, defaultCategory,
+        return answer(transferring.importCsv(id, TextFiles.decode(file.getBytes(), "file"), dryRun, defaultCategory,
                 Caller.of(auth)));
     }
 

@@ -147,7 +147,8 @@ class RiskApiTest {
         assertThat(json(duplicate).path("detail").asString()).contains("CHCJRISK01").contains("already used");
         assertThat(mongo().count(new Query(), RiskDocument.COLLECTION)).isEqualTo(1);
 
-        String other = json(Services.post(base + "/api/risk-registers", officer, "{\"name\":\"Another register\"}")).path("id").asString();
+        String other = json(Services.post(base + "/api/risk-registers", officer,
+                "{\"name\":\"Another register\",\"serviceArea\":\"Children and Justice\"}")).path("id").asString();
         assertThat(Services.post(base + "/api/risks", officer, riskJson("CHCJRISK01", 3, 5).replace(registerId, other)).statusCode()).isEqualTo(201);
     }
 
