@@ -112,6 +112,27 @@ public final class TestKeycloak implements AutoCloseable {
                 Instant.now().plus(Duration.ofMinutes(15)), roles);
     }
 
+    /** A token from the right realm for Waypoint, signed by a key Keycloak never published (as after a key rotation nobody has fetched yet). */
+    public String tokenSignedWithAnUnpublishedKey(String username, String... roles) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            RSAKey other = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID(UUID.randomUUID().toString()).algorithm(JWSAlgorithm.RS256).build();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).audience(List.of(AUDIENCE, "account"))
+                    .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(15))))
+                    .claim("preferred_username", username).claim("realm_access", Map.of("roles", List.of(roles))).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(other.getKeyID()).type(JOSEObjectType.JWT).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(other));
+            return jwt.serialize();
+        } catch (JOSEException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String sign(String issuer, String username, String email, List<String> serviceAreas, Instant expiry,
                         String... roles) {
         return sign(issuer, List.of(AUDIENCE, "account"), username, email, serviceAreas, expiry, roles);
