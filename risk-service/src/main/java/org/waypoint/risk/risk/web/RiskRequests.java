@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.risk.register.domain.Rating;
 import org.waypoint.risk.risk.application.NewMitigation;
 import org.waypoint.risk.risk.application.RaiseRisk;
@@ -66,7 +67,23 @@ public final class RiskRequests {
             return new RaiseRisk(registerId, code, title, description, riskFactors, category, owner.toPerson(), serviceArea,
                     original == null ? null : original.toRating("original"), current.toRating("current"),
                     target == null ? null : target.toRating("target"), reviewFrequency, nextReviewDue,
-                    mitigations == null ? List.of() : mitigations.stream().map(MitigationRequest::toNew).toList());
+                    mitigations(mitigations));
+        }
+
+        /** Each mitigation, a wrong one named by its place in the list ({@code mitigations[1].text}). */
+        private static List<NewMitigation> mitigations(List<MitigationRequest> mitigations) {
+            if (mitigations == null) {
+                return List.of();
+            }
+            List<NewMitigation> out = new java.util.ArrayList<>();
+            for (int i = 0; i < mitigations.size(); i++) {
+                try {
+                    out.add(mitigations.get(i).toNew());
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException("mitigations[" + i + "]." + e.field(), e.getMessage());
+                }
+            }
+            return out;
         }
     }
 

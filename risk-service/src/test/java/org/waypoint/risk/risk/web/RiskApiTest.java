@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.waypoint.risk.risk.persistence.RiskDocument;
@@ -113,7 +115,11 @@ class RiskApiTest {
             "bad frequency       | \"MONTHLY\"                          | \"FORTNIGHTLY\"                      | reviewFrequency",
             "code with spaces    | \"code\":\"CHCJRISK09\"             | \"code\":\"CHCJ RISK 09\"           | code",
             "no owner name       | \"name\":\"Jamie Wilson\",          | \"name\":\" \",                     | owner.name",
-            "unknown register    | \"registerId\":\"                    | \"registerId\":\"nope-                | registerId"})
+            "unknown register    | \"registerId\":\"                    | \"registerId\":\"nope-                | registerId",
+            "likelihood 2.5      | \"current\":{\"likelihood\":3       | \"current\":{\"likelihood\":2.5     | current.likelihood",
+            "likelihood \"3\"    | \"current\":{\"likelihood\":3       | \"current\":{\"likelihood\":\"3\"   | current.likelihood",
+            "title the number 123 | \"title\":\"Failure to protect children & young people\" | \"title\":123 | title",
+            "code the number 7   | \"code\":\"CHCJRISK09\"             | \"code\":7                          | code"})
     void badInputGetsAProblemNamingTheFieldAndStoresNothing(String why, String from, String to, String field) {
         HttpResponse<String> response = Services.post(base + "/api/risks", officer, riskJson("CHCJRISK09", 3, 5).replace(from.strip(), to.strip()));
 
@@ -373,6 +379,273 @@ class RiskApiTest {
                 "{\"likelihood\":4,\"impact\":5,\"justification\":\"x\"}");
         assertThat(after.statusCode()).isEqualTo(400);
         assertThat(json(after).path("errors").findValuesAsString("field")).contains("status");
+    }
+
+    @Test
+    void aLikelihoodOf2Point5IsRefusedNotStoredAs2() {
+        String id = raise(officer, "CHCJRISK01", 3, 5).path("id").asString();
+
+        HttpResponse<String> response = Http.post(base + "/api/risks/" + id + "/assessments", officer, "\"0\"",
+                "{\"likelihood\":2.5,\"impact\":5,\"justification\":\"Funding settlement confirmed a cut\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response).path("errors").findValuesAsString("field")).containsExactly("likelihood");
+        JsonNode stored = json(Services.get(base + "/api/risks/" + id, officer));
+        assertThat(stored.path("version").asLong()).isZero();
+        assertThat(stored.path("current").path("likelihood").asInt()).isEqualTo(3);
+    }
+
+    static List<Arguments> controlCharactersInRaisedRisks() {
+        return List.of(
+                Arguments.of("/title", "Failure to protect\r\nBcc: attacker@example.com", "title"),
+                Arguments.of("/title", "Failure\tto protect", "title"),
+                Arguments.of("/code", "CHCJ\u0000RISK09", "code"),
+                Arguments.of("/category", "Public\nprotection", "category"),
+                Arguments.of("/serviceArea", "Children and Justice\r\n", "serviceArea"),
+                Arguments.of("/owner/name", "Jamie\u001bWilson", "owner.name"),
+                Arguments.of("/owner/username", "jamie\r\nlead", "owner.username"),
+                Arguments.of("/description", "Increased demand\u0007 for public protection", "description"),
+                Arguments.of("/riskFactors", "Demand\u0000", "riskFactors"),
+                Arguments.of("/mitigations/0/text", "Oversight\u0008 model", "mitigations[0].text"),
+                Arguments.of("/mitigations/0/owner", "{\"name\":\"Morag\\nClark\"}", "mitigations[0].owner.name"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("controlCharactersInRaisedRisks")
+    void controlCharactersAreRefusedInOneLineFieldsAndAllButLineBreaksAndTabsInMultiLineOnes(String pointer, String value,
+                                                                                               String field) {
+        JsonNode body = JSON.readTree(riskJson("CHCJRISK09", 3, 5));
+        JsonNode parent = body.at(pointer.substring(0, pointer.lastIndexOf('/')));
+        String name = pointer.substring(pointer.lastIndexOf('/') + 1);
+        if (value.startsWith("{")) {
+            ((tools.jackson.databind.node.ObjectNode) parent).set(name, JSON.readTree(value));
+        } else {
+            ((tools.jackson.databind.node.ObjectNode) parent).put(name, value);
+        }
+
+        HttpResponse<String> response = Services.post(base + "/api/risks", officer, body.toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response).path("errors").findValuesAsString("field")).containsExactly(field);
+        assertThat(mongo().count(new Query(), RiskDocument.COLLECTION)).isZero();
+    }
+
+    @Test
+    void multiLineTextKeepsItsLineBreaksAndTabs() {
+        JsonNode body = JSON.readTree(riskJson("CHCJRISK09", 3, 5));
+        ((tools.jackson.databind.node.ObjectNode) body).put("description", "Increased demand.\n\tMore complex cases.");
+
+        HttpResponse<String> response = Services.post(base + "/api/risks", officer, body.toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(json(response).path("description").asString()).isEqualTo("Increased demand.\n\tMore complex cases.");
+    }
+
+    static List<Arguments> controlCharactersInChanges() {
+        return List.of(
+                Arguments.of("PUT", "/api/risks/{risk}", "{\"title\":\"Restated\\r\\nBcc: x@example.com\"}", "title"),
+                Arguments.of("PUT", "/api/risks/{risk}", "{\"serviceArea\":\"Children\\u0000\"}", "serviceArea"),
+                Arguments.of("PUT", "/api/risks/{risk}", "{\"owner\":{\"name\":\"Jamie\\nWilson\"}}", "owner.name"),
+                Arguments.of("PUT", "/api/risks/{risk}", "{\"description\":\"Bell\\u0007\"}", "description"),
+                Arguments.of("POST", "/api/risks/{risk}/close", "{\"reason\":\"Restrictions lifted\\u0000\"}", "reason"),
+                Arguments.of("POST", "/api/risks/{risk}/reviews", "{\"justification\":\"No change\\u001b[2J\"}", "justification"),
+                Arguments.of("POST", "/api/risks/{risk}/assessments",
+                        "{\"likelihood\":4,\"impact\":5,\"justification\":\"Cut\\u0000\"}", "justification"),
+                Arguments.of("POST", "/api/risks/{risk}/mitigations", "{\"text\":\"Weekly\\u0007 monitoring\"}", "text"),
+                Arguments.of("POST", "/api/risks/{risk}/mitigations",
+                        "{\"text\":\"Weekly monitoring\",\"owner\":{\"name\":\"Morag\\r\\nClark\"}}", "owner.name"),
+                Arguments.of("POST", "/api/risk-registers", "{\"name\":\"Register\\r\\nBcc: x@example.com\",\"serviceArea\":\"Children and Justice\"}", "name"),
+                Arguments.of("POST", "/api/risk-registers", "{\"name\":\"Register\",\"organisation\":\"East\\tAyrshire\"}", "organisation"),
+                Arguments.of("PUT", "/api/risk-registers/{register}/categories",
+                        "{\"categories\":[{\"name\":\"Public\\nprotection\",\"highestAcceptableBand\":\"HIGH\"}],\"justification\":\"x\"}",
+                        "categories[0].name"),
+                Arguments.of("PUT", "/api/risk-registers/{register}/banding",
+                        "{\"ranges\":[{\"band\":\"LOW\",\"from\":1,\"to\":4},{\"band\":\"MEDIUM\",\"from\":5,\"to\":9},"
+                                + "{\"band\":\"HIGH\",\"from\":10,\"to\":12},{\"band\":\"VERY_HIGH\",\"from\":15,\"to\":25}],"
+                                + "\"justification\":\"Agreed\\u0000\"}", "justification"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("controlCharactersInChanges")
+    void controlCharactersInAChangeAreRefusedNamingTheFieldAndNothingChanges(String method, String path, String body, String field) {
+        String id = raise(officer, "CHCJRISK01", 3, 5).path("id").asString();
+
+        HttpResponse<String> response = Http.send(method, base + path.replace("{risk}", id).replace("{register}", registerId), officer,
+                "\"0\"", "application/json", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response).path("errors").findValuesAsString("field")).containsExactly(field);
+        assertThat(json(Services.get(base + "/api/risks/" + id, officer)).path("version").asLong()).isZero();
+        assertThat(json(Services.get(base + "/api/risk-registers/" + registerId, officer)).path("version").asLong()).isZero();
+        assertThat(mongo().count(new Query(), RiskRegisterDocument.COLLECTION)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}?{1}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/risks                        | serviceArea%5B%24ne%5D=x | serviceArea[$ne]",
+            "/api/risks                        | owner.x=x                | owner.x",
+            "/api/risks/heat-map               | band%5B%24ne%5D=x        | band[$ne]",
+            "/api/risks/heat-map               | status.x=x               | status.x",
+            "/api/risks/export                 | category%5B%24ne%5D=x    | category[$ne]",
+            "/api/risks/export                 | q.x=x                    | q.x",
+            "/api/risk-registers/{id}/export   | owner%5B%24ne%5D=x       | owner[$ne]",
+            "/api/risk-registers/{id}/export   | serviceArea.x=x          | serviceArea.x",
+            "/api/risk-registers/{id}/export.xlsx | band%5B%24gt%5D=      | band[$gt]"})
+    void aFilterNamedAsAnOperatorOrAPropertyPathIs400NotA500(String path, String query, String field) {
+        raise(officer, "CHCJRISK01", 3, 5);
+
+        HttpResponse<String> response = Services.get(base + path.replace("{id}", registerId) + "?" + query, auditor);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response).path("errors").findValuesAsString("field")).containsExactly(field);
+        assertThat(response.body()).doesNotContain("Exception", "org.springframework");
+    }
+
+    @Test
+    void theRegistersListPagesAndSortsLikeEveryOtherList() {
+        for (String name : List.of("Adult services register", "Justice register", "Business support register")) {
+            assertThat(Services.post(base + "/api/risk-registers", officer,
+                    "{\"name\":\"" + name + "\",\"serviceArea\":\"Adult and Older People\"}").statusCode()).isEqualTo(201);
+        }
+
+        JsonNode first = json(Services.get(base + "/api/risk-registers?size=2&sort=name,asc", auditor));
+        assertThat(first.path("total").asInt()).isEqualTo(4);
+        assertThat(first.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(first.path("page").asInt()).isZero();
+        assertThat(first.path("size").asInt()).isEqualTo(2);
+        assertThat(names(first)).containsExactly("Adult services register", "Business support register");
+        JsonNode second = json(Services.get(base + "/api/risk-registers?page=1&size=2&sort=name,asc", auditor));
+        assertThat(names(second))
+                .containsExactly("CHCJ Service Improvement Plan 2021/24", "Justice register");
+        assertThat(json(Services.get(base + "/api/risk-registers?sort=name,desc", auditor)).path("items").get(0).path("name").asString())
+                .isEqualTo("Justice register");
+        assertThat(json(Services.get(base + "/api/risk-registers", auditor)).path("size").asInt()).as("default size").isEqualTo(20);
+
+        for (String[] wrong : new String[][] {{"size=0", "size"}, {"size=201", "size"}, {"page=-1", "page"}, {"sort=colour", "sort"},
+                {"size=many", "size"}}) {
+            HttpResponse<String> refused = Services.get(base + "/api/risk-registers?" + wrong[0], auditor);
+            assertThat(refused.statusCode()).as(wrong[0]).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(json(refused).path("errors").findValuesAsString("field")).as(wrong[0]).containsExactly(wrong[1]);
+        }
+    }
+
+    @Test
+    void aRiskAlwaysHasAServiceArea() {
+        String organisationWide = json(Services.post(base + "/api/risk-registers", officer, "{\"name\":\"Corporate risk register\"}"))
+                .path("id").asString();
+
+        HttpResponse<String> noArea = Services.post(base + "/api/risks", officer, riskJson("CORP01", 3, 5).replace(registerId, organisationWide));
+        assertThat(noArea.statusCode()).as(noArea.body()).isEqualTo(400);
+        assertThat(json(noArea).path("errors").findValuesAsString("field")).containsExactly("serviceArea");
+        assertThat(mongo().count(new Query(), RiskDocument.COLLECTION)).isZero();
+
+        HttpResponse<String> named = Services.post(base + "/api/risks", officer, riskJson("CORP01", 3, 5).replace(registerId, organisationWide)
+                .replace("\"category\"", "\"serviceArea\":\"Children and Justice\",\"category\""));
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+        assertThat(json(named).path("serviceArea").asString()).isEqualTo(CJ);
+        assertThat(Services.post(base + "/api/risks", sarah, riskJson("CORP02", 3, 5).replace(registerId, organisationWide)
+                .replace("\"category\"", "\"serviceArea\":\"Children and Justice\",\"category\"")).statusCode())
+                .as("a manager may not raise risks in an organisation-wide register").isEqualTo(403);
+
+        String id = json(named).path("id").asString();
+        for (String blank : List.of("\"\"", "\"   \"")) {
+            HttpResponse<String> emptied = Http.put(base + "/api/risks/" + id, officer, "\"0\"", "{\"serviceArea\":" + blank + "}");
+            assertThat(emptied.statusCode()).as(emptied.body()).isEqualTo(400);
+            assertThat(json(emptied).path("errors").findValuesAsString("field")).containsExactly("serviceArea");
+        }
+        assertThat(json(Services.get(base + "/api/risks/" + id, officer)).path("serviceArea").asString()).isEqualTo(CJ);
+    }
+
+    @Test
+    void aRiskMovedToAnotherRegisterIsBandedByThatRegistersMatrixAndTheMoveIsRecorded() {
+        String id = raise(officer, "CHCJRISK01", 3, 5).path("id").asString(); // 15: HIGH by default
+        HttpResponse<String> strict = Services.post(base + "/api/risk-registers", officer, """
+                {"name":"Justice register","serviceArea":"Children and Justice",
+                 "banding":{"ranges":[{"band":"LOW","from":1,"to":4},{"band":"MEDIUM","from":5,"to":9},
+                                      {"band":"HIGH","from":10,"to":12},{"band":"VERY_HIGH","from":15,"to":25}]},
+                 "categories":[{"name":"Public protection","highestAcceptableBand":"VERY_HIGH"}]}""");
+        assertThat(strict.statusCode()).as(strict.body()).isEqualTo(201);
+        String strictId = json(strict).path("id").asString();
+
+        HttpResponse<String> moved = Http.put(base + "/api/risks/" + id, sarah, "\"0\"", "{\"registerId\":\"" + strictId + "\"}");
+
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        JsonNode risk = json(moved);
+        assertThat(risk.path("registerId").asString()).isEqualTo(strictId);
+        assertThat(risk.path("registerName").asString()).isEqualTo("Justice register");
+        assertThat(risk.path("current").path("band").asString()).isEqualTo("VERY_HIGH");
+        assertThat(risk.path("aboveAppetite").asBoolean()).isFalse();
+        assertThat(risk.path("serviceArea").asString()).isEqualTo(CJ);
+        JsonNode history = json(Services.get(base + "/api/risks/" + id + "/history", auditor));
+        assertThat(history.get(history.size() - 1).path("detail").asString()).contains("register").contains("Justice register");
+
+        HttpResponse<String> back = Http.put(base + "/api/risks/" + id, officer, "\"1\"", "{\"registerId\":\"" + registerId + "\"}");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        assertThat(json(back).path("current").path("band").asString()).isEqualTo("HIGH");
+        assertThat(raiseIn(strictId, "CHCJRISK01").path("registerId").asString()).isEqualTo(strictId);
+        HttpResponse<String> sameCode = Http.put(base + "/api/risks/" + id, officer, "\"2\"", "{\"registerId\":\"" + strictId + "\"}");
+        assertThat(sameCode.statusCode()).as(sameCode.body()).isEqualTo(400);
+        assertThat(json(sameCode).path("errors").findValuesAsString("field")).containsExactly("registerId");
+        HttpResponse<String> nowhere = Http.put(base + "/api/risks/" + id, officer, "\"2\"", "{\"registerId\":\"nope\"}");
+        assertThat(nowhere.statusCode()).isEqualTo(400);
+        assertThat(json(nowhere).path("errors").findValuesAsString("field")).containsExactly("registerId");
+        String workforceOnly = json(Services.post(base + "/api/risk-registers", officer,
+                "{\"name\":\"Workforce register\",\"serviceArea\":\"Children and Justice\",\"categories\":[{\"name\":\"Workforce\",\"highestAcceptableBand\":\"HIGH\"}]}"))
+                .path("id").asString();
+        HttpResponse<String> noCategory = Http.put(base + "/api/risks/" + id, officer, "\"2\"", "{\"registerId\":\"" + workforceOnly + "\"}");
+        assertThat(noCategory.statusCode()).isEqualTo(400);
+        assertThat(json(noCategory).path("errors").findValuesAsString("field")).containsExactly("category");
+        assertThat(json(Services.get(base + "/api/risks/" + id, officer)).path("registerId").asString()).isEqualTo(registerId);
+    }
+
+    @Test
+    void aManagerMayNotRaiseARiskInAnotherAreasRegisterNorAnOwnerMoveTheirRiskToAnotherArea() {
+        String adults = json(Services.post(base + "/api/risk-registers", officer,
+                "{\"name\":\"Adult services register\",\"serviceArea\":\"Adult and Older People\"}")).path("id").asString();
+        HttpResponse<String> elsewhere = Services.post(base + "/api/risks", sarah, riskJson("AOPRISK01", 3, 5).replace(registerId, adults)
+                .replace("jamie.lead", "sarah.manager"));
+        assertThat(elsewhere.statusCode()).as("a manager in another area's register, even as its owner").isEqualTo(403);
+        assertThat(Services.post(base + "/api/risks", david, riskJson("AOPRISK01", 3, 5)
+                .replace("\"category\"", "\"serviceArea\":\"Adult and Older People\",\"category\"")).statusCode())
+                .as("a manager of the risk's area in another area's register").isEqualTo(403);
+        assertThat(mongo().count(new Query(), RiskDocument.COLLECTION)).isZero();
+
+        String id = raise(jamie, "CHCJRISK01", 3, 5).path("id").asString();
+        assertThat(Http.put(base + "/api/risks/" + id, jamie, "\"0\"", "{\"serviceArea\":\"Adult and Older People\"}").statusCode())
+                .as("the owner moving her risk to another area").isEqualTo(403);
+        assertThat(Http.put(base + "/api/risks/" + id, jamie, "\"0\"", "{\"registerId\":\"" + adults + "\"}").statusCode())
+                .as("the owner moving her risk into another area's register").isEqualTo(403);
+        assertThat(Http.put(base + "/api/risks/" + id, sarah, "\"0\"", "{\"serviceArea\":\"Adult and Older People\"}").statusCode())
+                .as("the manager moving a risk out of her area").isEqualTo(403);
+        assertThat(Http.put(base + "/api/risks/" + id, david, "\"0\"", "{\"serviceArea\":\"Adult and Older People\"}").statusCode())
+                .as("the other area's manager taking it").isEqualTo(403);
+        JsonNode unchanged = json(Services.get(base + "/api/risks/" + id, officer));
+        assertThat(unchanged.path("version").asLong()).isZero();
+        assertThat(unchanged.path("serviceArea").asString()).isEqualTo(CJ);
+
+        HttpResponse<String> byOfficer = Http.put(base + "/api/risks/" + id, officer, "\"0\"",
+                "{\"serviceArea\":\"Adult and Older People\",\"registerId\":\"" + adults + "\"}");
+        assertThat(byOfficer.statusCode()).as(byOfficer.body()).isEqualTo(200);
+        assertThat(json(byOfficer).path("serviceArea").asString()).isEqualTo("Adult and Older People");
+        assertThat(Http.post(base + "/api/risks/" + id + "/reviews", jamie, "\"1\"", "{\"justification\":\"still mine\"}").statusCode())
+                .as("the owner still reviews her own risk where it now is").isEqualTo(200);
+    }
+
+    private static List<String> names(JsonNode page) {
+        List<String> names = new java.util.ArrayList<>();
+        page.path("items").forEach(r -> names.add(r.path("name").asString()));
+        return names;
+    }
+
+    private JsonNode raiseIn(String register, String code) {
+        HttpResponse<String> response = Services.post(base + "/api/risks", officer, riskJson(code, 2, 2).replace(registerId, register));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
