@@ -25,6 +25,10 @@ public final class InMemoryMongo implements AutoCloseable {
         return new InMemoryMongo(server, server.getLocalAddress());
     }
 
+    public int port() {
+        return address.getPort();
+    }
+
     /** A connection string for one database on this server. */
     public String uri(String database) {
         return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;

@@ -62,6 +62,16 @@ public class WaypointPlatformAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer")
+    static class MongoClientTimeouts {
+        @Bean
+        MongoTimeouts mongoTimeouts(@Value("${waypoint.mongo.server-selection-timeout:2s}") Duration serverSelection,
+                                    @Value("${waypoint.mongo.connect-timeout:2s}") Duration connect) {
+            return new MongoTimeouts(serverSelection, connect);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MongoTemplate.class)
     static class MongoLeases {
         @Bean

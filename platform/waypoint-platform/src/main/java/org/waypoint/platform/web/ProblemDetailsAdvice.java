@@ -117,6 +117,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Changed by someone else", "The resource was changed since you read it; read it again and retry."));
     }
 
+    /**
+     * The database cannot be reached (MongoDB stopped, a network cut): the caller's request was fine,
+     * and trying again shortly will work. Answered within the driver's server-selection timeout.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
+            com.mongodb.MongoTimeoutException.class, com.mongodb.MongoSocketException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
+        log.warn("The database cannot be reached: {}", ex.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                        "The service cannot reach its database just now. Nothing was changed; try again in a minute."));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "Forbidden",
