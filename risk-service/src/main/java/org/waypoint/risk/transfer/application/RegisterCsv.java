@@ -96,7 +96,21 @@ public final class RegisterCsv {
      * @param registerNames the name of each risk's register, by register id (the last column)
      */
     public static byte[] write(List<Risk> risks, Function<String, String> registerNames) {
-        return CsvTables.write(COLUMNS, risks.stream().map(r -> values(r, registerNames)).toList());
+        return CsvTables.write(COLUMNS, risks.stream()
+                .map(r -> values(r, registerNames).stream().map(RegisterCsv::textStaysText).toList()).toList());
+    }
+
+    /**
+     * The writer leaves a cell that is a plain signed number ({@code +1}, {@code -5}) as a number, as
+     * it must for money. Here numbers are Integers and every String is text (a title, a description),
+     * so such a text gets its apostrophe too and opens as typed, not as the number 1.
+     */
+    private static Object textStaysText(Object value) {
+        if (value instanceof String text && !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-')
+                && CsvTables.neutralise(text).equals(text)) {
+            return "'" + text;
+        }
+        return value;
     }
 
     /** A risk's values in {@link #COLUMNS} order (likelihoods, severities and the score as Integers). */
