@@ -1,23 +1,33 @@
 package org.waypoint.notification.alert.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.waypoint.notification.alert.domain.Alert;
 
 /**
- * Use case: send pending alerts. Each is claimed before it is sent and marked sent after, so two
- * dispatchers never send the same alert; a failed send is retried with growing delays, and after
- * the last attempt the alert is dead-lettered. Alerts are claimed and sent in batches: one claim
- * pass and one mail connection for up to {@code batchSize} alerts.
+ * Use case: send pending alerts (ADR 43). Alerts are claimed in batches (one claim pass and one mail
+ * connection for up to {@code batchSize}), each under a lease; what happens to each is recorded as it
+ * happens: just before its message goes to the mail server it is marked in flight (only if the claim
+ * is still this sender's), and it is marked SENT as soon as the server accepted it. So a sender that
+ * dies leaves at most the one message it was handing over in doubt; every alert it had claimed is taken
+ * again when its lease runs out, and the one in doubt is sent again with the same {@code Message-ID}
+ * and counted as a possible duplicate. A failed send is retried with growing delays, and after the last
+ * attempt the alert is dead-lettered.
  */
 @Service
 public class DispatchingAlerts {
@@ -38,15 +48,27 @@ public class DispatchingAlerts {
     private final NotificationMetrics metrics;
     private final NotificationProperties settings;
     private final Clock clock;
+    private final Duration lease;
 
+    @Autowired
     public DispatchingAlerts(AlertStore store, AlertSender sender, DeadLetters deadLetters, NotificationMetrics metrics,
-                             NotificationProperties settings, Clock clock) {
+                             NotificationProperties settings, Clock clock,
+                             @Value("${waypoint.mail.sending-lease:PT5M}") Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("waypoint.mail.sending-lease must be positive");
+        }
         this.store = store;
         this.sender = sender;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
+        this.lease = lease;
+    }
+
+    public DispatchingAlerts(AlertStore store, AlertSender sender, DeadLetters deadLetters, NotificationMetrics metrics,
+                             NotificationProperties settings, Clock clock) {
+        this(store, sender, deadLetters, metrics, settings, clock, AlertStore.DEFAULT_LEASE);
     }
 
     /** Sends batches until nothing is due or the mail server refuses something. @return how many alerts were sent */
@@ -67,35 +89,76 @@ public class DispatchingAlerts {
 
     /** Claims up to {@code max} due alerts and sends them over one mail connection. */
     public Pass dispatchBatch(int max) {
-        List<AlertStore.Claim> claims = store.claim(clock.instant(), max);
+        return dispatchBatch(max, () -> true);
+    }
+
+    /**
+     * As {@link #dispatchBatch(int)}; when {@code keepGoing} turns false (the service stopping) the alerts of
+     * the batch not yet handed to the mail server are given back to the queue, their attempt not counted.
+     */
+    public Pass dispatchBatch(int max, BooleanSupplier keepGoing) {
+        List<AlertStore.Claim> claims = store.claim(clock.instant(), max, lease);
         if (claims.isEmpty()) {
             return Pass.NONE;
         }
-        Map<String, RuntimeException> refused;
-        try {
-            refused = sender.sendAll(claims.stream().map(AlertStore.Claim::alert).toList());
-        } catch (RuntimeException e) { // a sender that could not say which were accepted: none were
-            refused = new LinkedHashMap<>();
-            for (AlertStore.Claim claim : claims) {
-                refused.put(claim.alert().id(), e);
+        Map<String, AlertStore.Claim> byId = new LinkedHashMap<>();
+        for (AlertStore.Claim claim : claims) {
+            byId.put(claim.alert().id(), claim);
+            if (claim.possibleDuplicate()) {
+                metrics.possibleDuplicate();
             }
         }
+        Set<String> answered = new HashSet<>();
+        Set<String> handedOver = new HashSet<>();
         List<String> sent = new ArrayList<>();
-        for (AlertStore.Claim claim : claims) {
-            if (!refused.containsKey(claim.alert().id())) {
-                sent.add(claim.alert().id());
+        int[] failed = {0};
+        AlertSender.Delivery delivery = new AlertSender.Delivery() {
+            @Override
+            public boolean sending(Alert alert) {
+                AlertStore.Claim claim = byId.get(alert.id());
+                if (!keepGoing.getAsBoolean()) {
+                    return false; // given back below
+                }
+                if (!store.markInFlight(claim, clock.instant(), lease)) {
+                    answered.add(alert.id()); // taken over by another sender after the lease ran out: theirs now
+                    log.warn("Alert {} was taken over by another sender before it was sent here; not sent here", alert.id());
+                    return false;
+                }
+                handedOver.add(alert.id());
+                return true;
+            }
+
+            @Override
+            public void accepted(Alert alert) {
+                answered.add(alert.id());
+                store.markSent(alert.id(), clock.instant());
+                sent.add(alert.id());
+                metrics.sent(byId.get(alert.id()).attempt());
+            }
+
+            @Override
+            public void refused(Alert alert, RuntimeException why, boolean outcomeUnknown) {
+                answered.add(alert.id());
+                failed[0]++;
+                failed(byId.get(alert.id()), why, outcomeUnknown);
+            }
+        };
+        try {
+            sender.sendEach(claims.stream().map(AlertStore.Claim::alert).toList(), delivery);
+        } catch (RuntimeException e) { // a sender that broke off: what it did not answer for was not sent
+            for (AlertStore.Claim claim : claims) {
+                if (!answered.contains(claim.alert().id())) {
+                    delivery.refused(claim.alert(), e, handedOver.contains(claim.alert().id()));
+                }
             }
         }
-        store.markSent(sent, clock.instant());
         for (AlertStore.Claim claim : claims) {
-            RuntimeException failure = refused.get(claim.alert().id());
-            if (failure == null) {
-                metrics.sent(claim.attempt());
-            } else {
-                failed(claim.alert(), claim.attempt(), failure);
+            if (!answered.contains(claim.alert().id())) {
+                store.release(claim, clock.instant());
             }
         }
-        return new Pass(claims.size(), sent.size(), refused.size());
+        store.dequeue(sent);
+        return new Pass(claims.size(), sent.size(), failed[0]);
     }
 
     /**
@@ -106,12 +169,15 @@ public class DispatchingAlerts {
         return store.restoreQueue(clock.instant());
     }
 
-    private void failed(Alert alert, int attempt, RuntimeException e) {
+    private void failed(AlertStore.Claim claim, RuntimeException e, boolean outcomeUnknown) {
+        Alert alert = claim.alert();
+        int attempt = claim.attempt();
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
         boolean giveUp = attempt >= settings.maxSendAttempts();
         Instant retryAt = clock.instant().plus(settings.sendBackoffFor(attempt));
-        log.warn("Could not send alert {} to {} (attempt {}): {}", alert.id(), alert.recipientEmail(), attempt, error);
-        store.markFailed(alert.id(), error, retryAt, giveUp);
+        log.warn("Could not send alert {} to {} (attempt {}{}): {}", alert.id(), alert.recipientEmail(), attempt,
+                outcomeUnknown ? ", the mail server may have it" : "", error);
+        store.markFailed(claim, error, retryAt, giveUp, outcomeUnknown);
         metrics.failed(attempt);
         if (giveUp) {
             deadLetters.add(new DeadLetters.DeadLetter(UUID.randomUUID().toString(),

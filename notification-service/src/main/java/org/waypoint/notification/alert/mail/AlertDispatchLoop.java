@@ -18,7 +18,9 @@ import org.waypoint.notification.alert.application.DispatchingAlerts;
  * connection: at once when alerts are raised ({@link DispatchSignal}; a worker that found a full batch
  * wakes another), and at least every {@code waypoint.mail.dispatch-interval} (default one second) for
  * retries. After the mail server refused something a worker waits for the interval. The send queue is
- * checked for pending alerts missing from it at start. Off with {@code waypoint.scheduling.enabled=false}.
+ * checked for pending alerts missing from it at start. When stopping, each worker finishes the message
+ * it is handing over and gives the rest of its batch back (ADR 43). Off with
+ * {@code waypoint.scheduling.enabled=false}.
  */
 @Component
 public class AlertDispatchLoop implements SmartLifecycle {
@@ -70,7 +72,7 @@ public class AlertDispatchLoop implements SmartLifecycle {
         while (running) {
             DispatchingAlerts.Pass pass;
             try {
-                pass = dispatching.dispatchBatch(batchSize);
+                pass = dispatching.dispatchBatch(batchSize, () -> running);
             } catch (RuntimeException e) {
                 log.warn("Dispatch pass failed; retrying: {}", e.getMessage());
                 pass = null;
@@ -93,7 +95,9 @@ public class AlertDispatchLoop implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        signal.wakeAll(threads.size()); // let the passes in progress finish (never cut an SMTP send in two), then leave
+        // let each pass finish the message it is handing over (never cut an SMTP send in two) and give the rest of
+        // its batch back to the queue, then leave
+        signal.wakeAll(threads.size());
         for (Thread t : threads) {
             try {
                 t.join(5000);

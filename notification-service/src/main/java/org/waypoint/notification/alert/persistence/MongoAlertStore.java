@@ -67,12 +67,17 @@ public class MongoAlertStore implements AlertStore {
         createIndexes();
     }
 
-    /** The unique index that makes "this alert if still PENDING" a key look-up; without it claims stay correct, only slower. */
+    /**
+     * The unique indexes that make "this alert if still PENDING" and "this alert if still under this
+     * claim" key look-ups; without them claims stay correct, only slower.
+     */
     boolean createIndexes() {
         if (!indexed) {
             try {
                 mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
                         .on("status", Sort.Direction.ASC).unique().named("id_status"));
+                mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                        .on("claim", Sort.Direction.ASC).unique().named("id_claim"));
                 indexed = true;
             } catch (RuntimeException e) {
                 log.warn("Could not create the (_id, status) index on {} yet (claims scan until it exists): {}", COLLECTION,
@@ -144,7 +149,7 @@ public class MongoAlertStore implements AlertStore {
      * for later claims for up to {@link #PREFETCH_AGE}; anything raised meanwhile is due later anyway.
      */
     @Override
-    public synchronized List<Claim> claim(Instant now, int max) {
+    public synchronized List<Claim> claim(Instant now, int max, Duration lease) {
         List<Claim> claims = new ArrayList<>();
         boolean scanned = false;
         while (claims.size() < max) {
@@ -163,28 +168,61 @@ public class MongoAlertStore implements AlertStore {
             }
             List<Document> candidates = new ArrayList<>();
             while (!prefetched.isEmpty() && candidates.size() < max - claims.size()) {
-                candidates.add(prefetched.poll());
+                Document next = prefetched.poll();
+                if (!next.getDate("due").after(Date.from(now))) { // an entry read earlier may have been for later
+                    candidates.add(next);
+                }
             }
-            claims.addAll(claimEach(candidates, now));
+            claims.addAll(claimEach(candidates, now, lease));
         }
         return claims;
     }
 
     /**
-     * One conditional update per candidate ({@code {_id, status: PENDING}}, a key look-up with the
-     * index), sent together; each marks its alert SENDING with a token of this claim, and the alerts
-     * carrying the token are this claim's. The others' queue entries are dropped if stale.
+     * One conditional update per candidate, sent together, each a key look-up with an index: a pending
+     * alert is taken by {@code {_id, status: PENDING}}; one whose lease ran out (its queue entry names the
+     * claim, and the alert's own {@code leaseUntil}, renewed as each of its sends begins, has passed) by
+     * {@code {_id, claim: <that claim>}}. Each taken alert is marked SENDING with a token of this claim,
+     * and the alerts carrying the token are this claim's; their queue entries become the claim's lease
+     * (due when it runs out). The others' entries are dropped if stale.
      */
-    private List<Claim> claimEach(List<Document> candidates, Instant now) {
+    private List<Claim> claimEach(List<Document> candidates, Instant now, Duration lease) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Document> leasedAlerts = leasedAlerts(candidates);
         String token = UUID.randomUUID().toString();
+        Date leaseUntil = Date.from(now.plus(lease));
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         List<String> ids = new ArrayList<>();
+        List<Document> postponed = new ArrayList<>();
         for (Document candidate : candidates) {
             String id = candidate.getString("_id");
-            ids.add(id);
-            bulk.updateOne(new Query(Criteria.where("_id").is(id).and("status").is(Status.PENDING.name())),
-                    new Update().set("status", Status.SENDING.name()).set("claimedAt", Date.from(now))
-                            .set("claim", token).inc("attempts", 1));
+            String previous = candidate.getString("claim");
+            Update take = new Update().set("status", Status.SENDING.name()).set("claimedAt", Date.from(now))
+                    .set("leaseUntil", leaseUntil).set("claim", token).inc("attempts", 1);
+            if (previous == null) {
+                bulk.updateOne(new Query(Criteria.where("_id").is(id).and("status").is(Status.PENDING.name())), take);
+                ids.add(id);
+            } else {
+                Document alert = leasedAlerts.get(id);
+                if (alert != null && previous.equals(alert.getString("claim"))) {
+                    Date renewed = alert.getDate("leaseUntil");
+                    if (renewed != null && renewed.after(Date.from(now))) { // its sender is still at work: look again then
+                        postponed.add(candidate.append("renewed", renewed));
+                        continue;
+                    }
+                }
+                bulk.updateOne(new Query(Criteria.where("_id").is(id).and("claim").is(previous)), take);
+                ids.add(id);
+            }
+        }
+        for (Document entry : postponed) {
+            mongo.updateFirst(new Query(Criteria.where("_id").is(entry.getString("_id")).and("due").is(entry.get("due"))),
+                    new Update().set("due", entry.get("renewed")), QUEUE);
+        }
+        if (ids.isEmpty()) {
+            return List.of();
         }
         bulk.execute(); // how many it reports changed is not relied on: the token says which are ours
         Map<String, Document> found = new HashMap<>();
@@ -194,23 +232,59 @@ public class MongoAlertStore implements AlertStore {
         List<String> taken = new ArrayList<>();
         for (Document candidate : candidates) {
             String id = candidate.getString("_id");
+            if (!ids.contains(id)) {
+                continue;
+            }
             Document alert = found.get(id);
+            String previous = candidate.getString("claim");
             if (alert != null && token.equals(alert.getString("claim")) && Status.SENDING.name().equals(alert.getString("status"))) {
-                claims.add(new Claim(toAlert(alert), alert.getInteger("attempts", 1)));
+                boolean possibleDuplicate = Boolean.TRUE.equals(alert.getBoolean("inFlight"));
+                if (possibleDuplicate) {
+                    // its last SMTP conversation had begun and was never finished: the mail server may have it already
+                    mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("claim").is(token)),
+                            new Update().set("possibleDuplicate", true).inc("possibleDuplicates", 1).unset("inFlight"),
+                            COLLECTION);
+                    log.warn("Alert {} is sent again after an attempt whose outcome is unknown (attempt {}): a possible duplicate",
+                            id, alert.getInteger("attempts", 1));
+                } else if (previous != null) {
+                    log.warn("Alert {} taken over after its sender's lease ran out before sending it (attempt {})", id,
+                            alert.getInteger("attempts", 1));
+                }
+                claims.add(new Claim(toAlert(alert), alert.getInteger("attempts", 1), token, possibleDuplicate));
                 taken.add(id);
-            } else if (alert == null || !Status.PENDING.name().equals(alert.getString("status"))) {
-                // stale: sent, being sent, given up or gone; dropped unless renewed since it was read
+            } else if (alert == null || (previous == null ? !Status.PENDING.name().equals(alert.getString("status"))
+                    : !previous.equals(alert.getString("claim")))) {
+                // stale: sent, being sent under another claim, given up or gone; dropped unless renewed since it was read
                 mongo.remove(new Query(Criteria.where("_id").is(id).and("due").is(candidate.get("due"))), QUEUE);
             }
         }
-        if (!taken.isEmpty()) {
-            mongo.remove(new Query(Criteria.where("_id").in(taken)), QUEUE);
+        if (!taken.isEmpty()) { // each entry now stands for this claim's lease: due again when it runs out
+            mongo.updateMulti(new Query(Criteria.where("_id").in(taken)),
+                    new Update().set("due", leaseUntil).set("claim", token), QUEUE);
         }
         return claims;
     }
 
+    /** The alerts named by lease entries among the candidates (their claim and lease), in one read. */
+    private Map<String, Document> leasedAlerts(List<Document> candidates) {
+        List<String> leased = candidates.stream().filter(c -> c.getString("claim") != null).map(c -> c.getString("_id")).toList();
+        Map<String, Document> found = new HashMap<>();
+        if (!leased.isEmpty()) {
+            Query query = new Query(Criteria.where("_id").in(leased));
+            query.fields().include("_id").include("claim").include("leaseUntil");
+            mongo.find(query, Document.class, COLLECTION).forEach(d -> found.put(d.getString("_id"), d));
+        }
+        return found;
+    }
+
     private void enqueue(String alertId, Instant due) {
-        mongo.upsert(idIs(alertId), new Update().set("due", Date.from(due)), QUEUE);
+        mongo.upsert(idIs(alertId), new Update().set("due", Date.from(due)).unset("claim"), QUEUE);
+    }
+
+    @Override
+    public boolean markInFlight(Claim claim, Instant now, Duration lease) {
+        return mongo.updateFirst(claimed(claim), new Update().set("inFlight", true).set("sendingAt", Date.from(now))
+                .set("leaseUntil", Date.from(now.plus(lease))), COLLECTION).getMatchedCount() == 1;
     }
 
     @Override
@@ -218,18 +292,60 @@ public class MongoAlertStore implements AlertStore {
         if (alertIds.isEmpty()) {
             return;
         }
-        mongo.updateMulti(new Query(Criteria.where("_id").in(alertIds)),
-                new Update().set("status", Status.SENT.name()).set("sentAt", Date.from(at)).unset("lastError"), COLLECTION);
+        Update sent = new Update().set("status", Status.SENT.name()).set("sentAt", Date.from(at))
+                .unset("lastError").unset("claim").unset("inFlight");
+        if (alertIds.size() == 1) {
+            mongo.updateFirst(idIs(alertIds.iterator().next()), sent, COLLECTION);
+        } else {
+            mongo.updateMulti(new Query(Criteria.where("_id").in(alertIds)), sent, COLLECTION);
+        }
+    }
+
+    @Override
+    public void dequeue(Collection<String> alertIds) {
+        if (!alertIds.isEmpty()) {
+            mongo.remove(new Query(Criteria.where("_id").in(alertIds)), QUEUE);
+        }
     }
 
     @Override
     public void markFailed(String alertId, String error, Instant retryAt, boolean giveUp) {
-        mongo.updateFirst(idIs(alertId),
-                new Update().set("status", giveUp ? Status.FAILED.name() : Status.PENDING.name())
-                        .set("lastError", error).set("nextAttemptAt", Date.from(retryAt)), COLLECTION);
+        mongo.updateFirst(idIs(alertId), failed(error, retryAt, giveUp, false), COLLECTION);
         if (!giveUp) {
             enqueue(alertId, retryAt);
         }
+    }
+
+    @Override
+    public void markFailed(Claim claim, String error, Instant retryAt, boolean giveUp, boolean outcomeUnknown) {
+        if (claim.token() == null) {
+            markFailed(claim.alert().id(), error, retryAt, giveUp);
+            return;
+        }
+        boolean ours = mongo.updateFirst(claimed(claim), failed(error, retryAt, giveUp, outcomeUnknown), COLLECTION)
+                .getMatchedCount() == 1;
+        if (ours && !giveUp) {
+            enqueue(claim.alert().id(), retryAt);
+        }
+    }
+
+    private static Update failed(String error, Instant retryAt, boolean giveUp, boolean outcomeUnknown) {
+        Update update = new Update().set("status", giveUp ? Status.FAILED.name() : Status.PENDING.name())
+                .set("lastError", error).set("nextAttemptAt", Date.from(retryAt)).unset("claim");
+        return outcomeUnknown ? update.set("inFlight", true) : update.unset("inFlight");
+    }
+
+    @Override
+    public void release(Claim claim, Instant now) {
+        if (claim.token() != null && mongo.updateFirst(claimed(claim), new Update().set("status", Status.PENDING.name())
+                .set("nextAttemptAt", Date.from(now)).inc("attempts", -1).unset("claim"), COLLECTION).getMatchedCount() == 1) {
+            enqueue(claim.alert().id(), now);
+        }
+    }
+
+    /** This claim's alert, still under it: a key look-up with the (_id, claim) index. */
+    private static Query claimed(Claim claim) {
+        return new Query(Criteria.where("_id").is(claim.alert().id()).and("claim").is(claim.token()));
     }
 
     @Override
@@ -255,12 +371,20 @@ public class MongoAlertStore implements AlertStore {
         return found;
     }
 
+    /**
+     * Pending alerts missing from the queue are put back due at their next attempt; alerts SENDING
+     * without a queue entry (a crash between the claim and its entry, or claimed before leases: ADR 42)
+     * get a lease entry due when their lease runs out. A claim from before leases has none: it is due
+     * {@link #DEFAULT_LEASE} after it was made, and, since whether its batch reached the mail server is
+     * unknown, its resend is counted as a possible duplicate.
+     */
     @Override
     public int restoreQueue(Instant now) {
         createIndexes();
-        Query pending = new Query(Criteria.where("status").is(Status.PENDING.name()));
-        pending.fields().include("_id").include("nextAttemptAt");
-        List<Document> alerts = mongo.find(pending, Document.class, COLLECTION);
+        Query open = new Query(Criteria.where("status").in(Status.PENDING.name(), Status.SENDING.name()));
+        open.fields().include("_id").include("status").include("nextAttemptAt").include("claim").include("claimedAt")
+                .include("leaseUntil");
+        List<Document> alerts = mongo.find(open, Document.class, COLLECTION);
         if (alerts.isEmpty()) {
             return 0;
         }
@@ -271,14 +395,35 @@ public class MongoAlertStore implements AlertStore {
         int restored = 0;
         for (Document alert : alerts) {
             String id = alert.getString("_id");
-            if (!inQueue.contains(id)) {
+            if (inQueue.contains(id)) {
+                continue;
+            }
+            if (Status.PENDING.name().equals(alert.getString("status"))) {
                 Date due = alert.getDate("nextAttemptAt");
                 mongo.upsert(idIs(id), new Update().setOnInsert("due", due == null ? Date.from(now) : due), QUEUE);
                 restored++;
+                continue;
             }
+            String claim = alert.getString("claim");
+            if (claim == null) {
+                claim = UUID.randomUUID().toString(); // SENDING under no claim at all: give it one to be taken over by
+                if (mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("status").is(Status.SENDING.name())),
+                        new Update().set("claim", claim), COLLECTION).getMatchedCount() == 0) {
+                    continue;
+                }
+            }
+            Date leaseUntil = alert.getDate("leaseUntil");
+            if (leaseUntil == null) { // claimed before leases: due when the default one would run out; outcome unknown
+                Date claimedAt = alert.getDate("claimedAt");
+                leaseUntil = Date.from((claimedAt == null ? now : claimedAt.toInstant()).plus(DEFAULT_LEASE));
+                mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("claim").is(claim)),
+                        new Update().set("leaseUntil", leaseUntil).set("inFlight", true), COLLECTION);
+            }
+            mongo.upsert(idIs(id), new Update().setOnInsert("due", leaseUntil).setOnInsert("claim", claim), QUEUE);
+            restored++;
         }
         if (restored > 0) {
-            log.warn("Put {} pending alert(s) back into the send queue", restored);
+            log.warn("Put {} pending or unfinished alert(s) back into the send queue", restored);
         }
         return restored;
     }
@@ -291,6 +436,16 @@ public class MongoAlertStore implements AlertStore {
     @Override
     public List<StoredAlert> recent(int limit) {
         Query query = new Query().with(Sort.by(Sort.Direction.DESC, "raisedAt")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoAlertStore::toStored).toList();
+    }
+
+    @Override
+    public List<StoredAlert> recentIn(Set<String> serviceAreas, int limit) {
+        if (serviceAreas.isEmpty()) {
+            return List.of();
+        }
+        Query query = new Query(Criteria.where("serviceArea").in(serviceAreas))
+                .with(Sort.by(Sort.Direction.DESC, "raisedAt")).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoAlertStore::toStored).toList();
     }
 
@@ -308,6 +463,11 @@ public class MongoAlertStore implements AlertStore {
             all.add(new Criteria().orOperator(
                     Criteria.where("recipientEmailLower").regex(Pattern.quote(filter.recipient().toLowerCase(java.util.Locale.ROOT))),
                     Criteria.where("recipientUsername").is(filter.recipient())));
+        }
+        if (Boolean.TRUE.equals(filter.possibleDuplicate())) {
+            all.add(Criteria.where("possibleDuplicate").is(true));
+        } else if (Boolean.FALSE.equals(filter.possibleDuplicate())) {
+            all.add(Criteria.where("possibleDuplicate").ne(true));
         }
         if (filter.from() != null) {
             all.add(Criteria.where("raisedAt").gte(Date.from(filter.from())));
@@ -402,7 +562,8 @@ public class MongoAlertStore implements AlertStore {
 
     private static StoredAlert toStored(Document d) {
         return new StoredAlert(toAlert(d), Status.valueOf(d.getString("status")), d.getInteger("attempts", 0),
-                instant(d.getDate("sentAt")), d.getString("lastError"), instant(d.getDate("readAt")), d.getString("digestId"));
+                instant(d.getDate("sentAt")), d.getString("lastError"), instant(d.getDate("readAt")), d.getString("digestId"),
+                d.getInteger("possibleDuplicates", 0));
     }
 
     private static Instant instant(Date date) {

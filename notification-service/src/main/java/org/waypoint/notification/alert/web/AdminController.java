@@ -23,7 +23,8 @@ import org.waypoint.platform.validation.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * For administrators (auditors may read): the delivery log ({@code /api/notifications/deliveries}),
+ * For administrators (auditors may read): the delivery log ({@code /api/notifications/deliveries}: each
+ * alert's status, attempts, and whether a send of it may have been a second copy, {@code possibleDuplicate}),
  * events received and waiting ({@code /api/notifications/events}), dead letters and replay
  * ({@code /api/notifications/dead-letters}).
  */
@@ -46,7 +47,8 @@ public class AdminController {
 
     public record Delivery(String id, String rule, String itemKind, String itemId, String recipientEmail,
                            String recipientUsername, String audience, String subject, String status, int attempts,
-                           String lastError, Instant raisedAt, Instant sentAt, String digestId, String sourceEventId) {
+                           String lastError, Instant raisedAt, Instant sentAt, String digestId, String sourceEventId,
+                           boolean possibleDuplicate, int possibleDuplicates) {
     }
 
     public record Page<T>(List<T> items, long total, int page, int size) {
@@ -67,14 +69,16 @@ public class AdminController {
     public Page<Delivery> deliveries(@RequestParam(required = false) String status, @RequestParam(required = false) String rule,
                                      @RequestParam(required = false) String recipient,
                                      @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                                     @RequestParam(required = false) Boolean possibleDuplicate,
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size);
         var found = alerts.search(new AlertStore.Filter(Paging.parse(AlertStore.Status.class, "status", status), rule,
-                recipient, from, to), page, size);
+                recipient, from, to, possibleDuplicate), page, size);
         return new Page<>(found.items().stream().map(s -> new Delivery(s.alert().id(), s.alert().rule(),
                 s.alert().itemKind(), s.alert().itemId(), s.alert().recipientEmail(), s.alert().recipientUsername(),
                 s.alert().audience() == null ? null : s.alert().audience().name(), s.alert().subject(), s.status().name(),
-                s.attempts(), s.lastError(), s.alert().raisedAt(), s.sentAt(), s.digestId(), s.alert().sourceEventId()))
+                s.attempts(), s.lastError(), s.alert().raisedAt(), s.sentAt(), s.digestId(), s.alert().sourceEventId(),
+                s.possibleDuplicate(), s.possibleDuplicates()))
                 .toList(), found.total(), page, size);
     }
 

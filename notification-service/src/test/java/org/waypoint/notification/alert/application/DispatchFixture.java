@@ -92,8 +92,13 @@ final class DispatchFixture implements AutoCloseable {
         }
 
         DispatchingAlerts dispatcher(AlertSender sender, MeterRegistry meters) {
+            return dispatcher(sender, meters, AlertStore.DEFAULT_LEASE);
+        }
+
+        /** A dispatcher whose claims hold alerts for {@code lease}. */
+        DispatchingAlerts dispatcher(AlertSender sender, MeterRegistry meters, Duration lease) {
             return new DispatchingAlerts(store, sender, new ListDeadLetters(deadLettered),
-                    new NotificationMetrics(meters, new MongoEventInbox(template)), settings, clock);
+                    new NotificationMetrics(meters, new MongoEventInbox(template)), settings, clock, lease);
         }
     }
 
