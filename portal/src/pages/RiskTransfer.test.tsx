@@ -51,7 +51,7 @@ describe('risk exports', () => {
   function platform(...roles: string[]) {
     return fakeApi()
       .on('GET', '/me', me(...roles))
-      .on('GET', '/api/risk-registers', { body: [REGISTER] })
+      .on('GET', '/api/risk-registers', { body: { items: [REGISTER], total: 1, page: 0, size: 200, totalPages: 1 } })
       .on('GET', '/api/risks', { body: { items: [RISK], total: 1, page: 0, size: 200, totalPages: 1 } })
       .on('GET', '/api/risks/heat-map', { body: { assessment: 'CURRENT', counts: [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]], total: 1, withoutAssessment: 0 } });
   }

@@ -72,7 +72,8 @@ export function RisksPage() {
   const cell = params.get('cell');
   const selected = cell ? (cell.split('x').map(Number) as [number, number]) : null;
   const filter = { registerId, serviceArea, reviewOverdue, owner };
-  const registers = useApi<RiskRegister[]>('/api/risk-registers');
+  // the registers list pages like every list (issue 16); 200 is its largest page
+  const registers = useApi<Page<RiskRegister>>(`/api/risk-registers${query({ size: 200, sort: 'name' })}`);
   const { me } = useSession();
   const heat = useApi<HeatMapData>(`/api/risks/heat-map${query({ ...filter, assessment: which })}`);
   const risks = useApi<Page<Risk>>(`/api/risks${query({ ...filter, size: 200, sort: 'score,desc' })}`);
@@ -94,7 +95,7 @@ export function RisksPage() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-quarter">
             <Select id="registerId" label="Register" value={registerId} onChange={(v) => set({ registerId: v, cell: '' })}
-              options={[{ value: '', text: 'Any' }, ...(registers.data ?? []).map((r) => ({ value: r.id, text: r.name }))]} />
+              options={[{ value: '', text: 'Any' }, ...(registers.data?.items ?? []).map((r) => ({ value: r.id, text: r.name }))]} />
           </div>
           <div className="govuk-grid-column-one-quarter">
             <Select id="serviceArea" label="Service area" value={serviceArea} onChange={(v) => set({ serviceArea: v, cell: '' })}
@@ -161,7 +162,7 @@ export function RisksPage() {
           )}
         </div>
       </div>
-      <RegistersTable registers={registers.data} mayImport={isManager(me)} />
+      <RegistersTable registers={registers.data?.items ?? null} mayImport={isManager(me)} />
     </>
   );
 }
