@@ -35,16 +35,29 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
         return "budget-service";
     }
 
-    /** One 2021/22 line of a Children and Justice division, held by the owner. */
+    /**
+     * Two 2021/22 lines held by the owner: {@code line} of a Children and Justice division (the area
+     * of the matrix's owner, staff and manager) and {@code otherLine} of an Adult and Older People
+     * division (the area of the "elsewhere" callers).
+     */
     @Override
     protected Map<String, String> fixtures() {
         app().getBean(MongoTemplate.class).remove(new Query(), BudgetLineDocument.COLLECTION);
+        HttpResponse<String> line = line("Justice Services", "1933000");
+        HttpResponse<String> other = line("Adult Support & Protection", "185000");
+        JsonMapper json = JsonMapper.builder().build();
+        return Map.of("line", json.readTree(line.body()).path("id").asString(),
+                "lineEtag", line.headers().firstValue("ETag").orElseThrow(),
+                "otherLine", json.readTree(other.body()).path("id").asString(),
+                "otherLineEtag", other.headers().firstValue("ETag").orElseThrow());
+    }
+
+    private HttpResponse<String> line(String division, String amount) {
         HttpResponse<String> line = Services.post(base() + "/api/budgets/lines", matrix().token("admin"), """
                 {"financialYear":"2021/22","organisation":"East Ayrshire Health and Social Care Partnership",
-                 "division":"Justice Services","fundingSource":"EAC Delegated","type":"REVENUE","amount":1933000,
-                 "holder":{"name":"Olive Owner","username":"%s","email":"%s"}}""".formatted(OWNER, OWNER_EMAIL));
+                 "division":"%s","fundingSource":"EAC Delegated","type":"REVENUE","amount":%s,
+                 "holder":{"name":"Olive Owner","username":"%s","email":"%s"}}""".formatted(division, amount, OWNER, OWNER_EMAIL));
         assertThat(line.statusCode()).as(line.body()).isEqualTo(201);
-        return Map.of("line", JsonMapper.builder().build().readTree(line.body()).path("id").asString(),
-                "lineEtag", line.headers().firstValue("ETag").orElseThrow());
+        return line;
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code waypoint.budget.*}: the status thresholds (percent of budget) and the organisations with
- * their divisions and service areas.
+ * their divisions and the service area of each (required).
  */
 @ConfigurationProperties("waypoint.budget")
 public record BudgetProperties(Thresholds thresholds, List<Organisation> organisations) {
@@ -26,6 +26,14 @@ public record BudgetProperties(Thresholds thresholds, List<Organisation> organis
         }
     }
 
+    /** A division and its service area: every division has one, so every budget line has one (issue 16). */
     public record Division(String name, String serviceArea) {
+        public Division {
+            if (serviceArea == null || serviceArea.isBlank()) {
+                throw new IllegalArgumentException("waypoint.budget.organisations: division '" + name
+                        + "' names no service-area; every division needs one (an area no manager works in leaves its budgets"
+                        + " to finance officers and admins)");
+            }
+        }
     }
 }

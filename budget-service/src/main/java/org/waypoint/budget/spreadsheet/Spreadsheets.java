@@ -3,18 +3,15 @@ package org.waypoint.budget.spreadsheet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -27,6 +24,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.waypoint.budget.line.domain.Money;
+import org.waypoint.platform.spreadsheet.CsvTables;
+import org.waypoint.platform.spreadsheet.TextFiles;
 import org.waypoint.platform.validation.InvalidInputException;
 
 /**
@@ -76,7 +75,19 @@ public final class Spreadsheets {
         if (name.endsWith(".xlsx") || XLSX_MEDIA_TYPE.equals(contentType)) {
             return readXlsx(content);
         }
-        return readText(new String(content, StandardCharsets.UTF_8));
+        return readText(content);
+    }
+
+    /**
+     * CSV or tab-separated bytes as uploaded: decoded by {@link TextFiles#decode} (UTF-8 with or
+     * without a byte-order mark, UTF-16 with one, or Windows-1252 as Excel saves "CSV" on a UK
+     * machine), so that {@code café £100} is read as typed.
+     */
+    public static Table readText(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "is empty: the first row must name the columns");
+        }
+        return readText(TextFiles.decode(content, "file"));
     }
 
     /** CSV, or tab-separated when the first line has a tab. */
@@ -175,21 +186,18 @@ public final class Spreadsheets {
     }
 
     /**
-     * Writes a table. Money is written exactly: in CSV as its two-decimal text, in XLSX as a number
-     * cell formatted {@code #,##0.00} (below a trillion pounds every penny amount has at most 14
-     * significant digits, which an Excel number holds exactly), so that the sheet can add it up.
+     * Writes a table. CSV through the platform's one CSV writer ({@link CsvTables}: a text cell a
+     * spreadsheet would take for a formula, such as {@code =HYPERLINK(...)}, gets a leading
+     * apostrophe; money such as {@code -1200.50} stays a plain number). XLSX cells are strings or
+     * numbers, never formulas. Money is written exactly: in CSV as its two-decimal text, in XLSX as
+     * a number cell formatted {@code #,##0.00} (below a trillion pounds every penny amount has at
+     * most 14 significant digits, which an Excel number holds exactly), so that the sheet can add it up.
      */
     public static byte[] write(Format format, String sheetName, List<String> header, List<List<Object>> rows) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (format == Format.CSV) {
-                try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                        CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-                    for (List<Object> row : rows) {
-                        printer.printRecord(row.stream().map(v -> v == null ? "" : v.toString()).toList());
-                    }
-                }
-                return out.toByteArray();
+                return CsvTables.write(header, rows);
             }
             try (XSSFWorkbook workbook = new XSSFWorkbook()) {
                 Sheet sheet = workbook.createSheet(sheetName);

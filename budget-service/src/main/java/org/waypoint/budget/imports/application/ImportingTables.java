@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.waypoint.budget.imports.domain.TableCheck;
 import org.waypoint.budget.imports.domain.TableLines;
 import org.waypoint.budget.line.application.BudgetQueries;
 import org.waypoint.budget.line.application.Organisations;
 import org.waypoint.budget.line.application.SettingBudgets;
+import org.waypoint.budget.line.application.WhoMayWrite;
 import org.waypoint.budget.line.domain.BudgetLine;
 import org.waypoint.budget.line.domain.BudgetType;
 import org.waypoint.budget.line.domain.FinancialYear;
@@ -20,8 +20,8 @@ import org.waypoint.budget.line.domain.LineDetails;
 import org.waypoint.budget.line.domain.Money;
 import org.waypoint.budget.line.domain.SubjectiveCategory;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /**
  * Use case: store the budget lines of an uploaded table (ADR 0031). The table is checked against
@@ -45,10 +45,29 @@ public class ImportingTables {
         this.organisations = organisations;
     }
 
-    /** What the person asked for; text as given (checked here). */
+    /**
+     * What the person asked for; text as given, each parameter one line of text ({@link Text#oneLine},
+     * checked here, the rest when the lines are read). {@code source}, the uploaded file's name, is
+     * kept for the history on one line ({@link Text#flatten}).
+     */
     public record Request(String organisation, String year, String rows, String columns, String division,
                           String fundingSource, String category, String type, String project, String unit,
                           String totalColumn, boolean dryRun, String acceptDiscrepancies, String source) {
+        public Request {
+            Text.oneLine("organisation", organisation);
+            Text.oneLine("year", year);
+            Text.oneLine("rows", rows);
+            Text.oneLine("columns", columns);
+            Text.oneLine("division", division);
+            Text.oneLine("fundingSource", fundingSource);
+            Text.oneLine("category", category);
+            Text.oneLine("type", type);
+            Text.oneLine("project", project);
+            Text.oneLine("unit", unit);
+            Text.oneLine("totalColumn", totalColumn);
+            Text.oneLine("acceptDiscrepancies", acceptDiscrepancies);
+            source = Text.flatten(source);
+        }
     }
 
     public enum Outcome {
@@ -82,9 +101,7 @@ public class ImportingTables {
 
     /** @param firstRow the row number of the header as the person sees it in the file */
     public Result importTable(List<List<String>> table, int firstRow, Request request, Caller caller) {
-        if (!caller.has(Roles.ADMIN) && !caller.has(Roles.FINANCE_OFFICER) && !caller.has(Roles.MANAGER)) {
-            throw new AccessDeniedException("only finance officers, admins and managers set budgets");
-        }
+        WhoMayWrite.requireMaySetBudgets(caller);
         TableCheck.Report check = TableCheck.check(table, unit(request.unit()), blank(request.totalColumn()), firstRow);
         List<TableLines.Problem> problems = new ArrayList<>();
         String organisation = blank(request.organisation());
@@ -139,9 +156,7 @@ public class ImportingTables {
                     List.of(), check, "Nothing to store.");
         }
         for (TableLines.Proposed p : placed) {
-            if (!caller.mayWrite(Roles.FINANCE_OFFICER, p.details().serviceArea(), List.of())) {
-                throw new AccessDeniedException("may not set budgets in " + p.details().serviceArea());
-            }
+            WhoMayWrite.requireMaySet(caller, p.details());
         }
         List<Conflict> conflicts = conflicts(placed, organisation, year);
         if (!conflicts.isEmpty()) {
@@ -233,7 +248,7 @@ public class ImportingTables {
     }
 
     private static String where(TableLines.Proposed p) {
-        return "row " + p.row() + ", column '" + p.column() + "'";
+        return "row " + p.row() + ", column '" + Text.flatten(p.column()) + "'";
     }
 
     private static String field(TableLines.Proposed p, String field) {

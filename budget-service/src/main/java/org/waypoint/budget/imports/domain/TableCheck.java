@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.waypoint.budget.line.domain.Money;
@@ -59,7 +60,11 @@ public final class TableCheck {
     }
 
     private static final Pattern TOTAL_LABEL = Pattern.compile("^(grand\\s+)?totals?\\b.*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
+    /** sign, pounds (plain or grouped in threes by commas or by spaces), pence, percent. */
+    private static final Pattern PRINTED = Pattern.compile(
+            "^(-)?\\s*£?\\s*(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?: \\d{3})+|\\d+)(\\.\\d+)?\\s*%?$");
+    private static final Pattern NUMERIC_LOOKING = Pattern.compile("^[\\d.,eExX+\\-£()%\\s]+$");
+    private static final Pattern NON_NUMBERS = Pattern.compile("^[+-]?(infinity|inf|nan)$", Pattern.CASE_INSENSITIVE);
 
     private TableCheck() {
     }
@@ -174,6 +179,11 @@ public final class TableCheck {
                         + "' is in a column without a header");
             }
             Optional<BigDecimal> number = number(cell);
+            if (number.isEmpty() && looksLikeAFigure(cell)) {
+                throw new InvalidInputException("file", "row " + rowNumber + (label.isEmpty() ? "" : " '" + label + "'")
+                        + ", column '" + header.get(c) + "': '" + cell + "' is not an amount: write amounts as printed, e.g. "
+                        + "1234.50, 1,234.50, (243,922) or 0.185, without an exponent");
+            }
             if (number.isEmpty()) {
                 words++;
                 continue;
@@ -211,22 +221,33 @@ public final class TableCheck {
         return Optional.of(new Read(rowNumber, label, kind, values, percents));
     }
 
-    /** "1,234.50", "£4,374.00", "(243,922)", "-", "0.185". */
+    /**
+     * An amount as councils print it: "1,234.50", "£4,374.00", "(243,922)" (negative), "-1,200.50",
+     * "-" (nothing), "0.185", "1 234", "19%". Thousands separators (a comma or a space) must group
+     * threes; anything else that looks like a figure ("1e3", "12,00", "1,2,3", "Infinity", "NaN",
+     * "+5") is not an amount, and is refused as one, never read as a word of a heading row.
+     */
     static Optional<BigDecimal> number(String cell) {
-        String s = cell.replace("£", "").replace(",", "").replace(" ", "").replace("\u00a0", "").replace('\u2013', '-');
+        String s = cell.replace('\u00a0', ' ').replace('\u2013', '-').strip();
         boolean negative = s.startsWith("(") && s.endsWith(")");
         if (negative) {
-            s = s.substring(1, s.length() - 1);
+            s = s.substring(1, s.length() - 1).strip();
         }
-        s = s.replace("%", "");
         if (s.equals("-")) {
             return Optional.of(BigDecimal.ZERO);
         }
-        if (!NUMBER.matcher(s).matches()) {
+        Matcher m = PRINTED.matcher(s);
+        if (!m.matches() || (negative && m.group(1) != null)) {
             return Optional.empty();
         }
-        BigDecimal value = new BigDecimal(s);
-        return Optional.of(negative ? value.negate() : value);
+        BigDecimal value = new BigDecimal(m.group(2).replace(",", "").replace(" ", "") + (m.group(3) == null ? "" : m.group(3)));
+        return Optional.of(negative || m.group(1) != null ? value.negate() : value);
+    }
+
+    /** A cell that is meant as a figure (digits, signs, separators, an exponent, Infinity or NaN) but is not one a council prints. */
+    static boolean looksLikeAFigure(String cell) {
+        String s = cell.strip();
+        return NUMERIC_LOOKING.matcher(s).matches() && s.chars().anyMatch(Character::isDigit) || NON_NUMBERS.matcher(s).matches();
     }
 
     private static Unit unitOf(List<String> header) {

@@ -69,7 +69,7 @@ public class ImportController {
 
     @PostMapping(path = "/check", consumes = {"text/csv", "text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize(Roles.CAN_READ)
-    public TableCheck.Report checkText(@RequestBody String table, @RequestParam(required = false) String unit,
+    public TableCheck.Report checkText(@RequestBody byte[] table, @RequestParam(required = false) String unit,
                                        @RequestParam(required = false) String totalColumn) {
         return check(Spreadsheets.readText(limit(table)), unit, totalColumn);
     }
@@ -90,7 +90,7 @@ public class ImportController {
 
     @PostMapping(consumes = {"text/csv", "text/tab-separated-values", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize(Roles.CAN_WRITE)
-    public ResponseEntity<Object> importText(@RequestBody String table, @ModelAttribute ImportParameters parameters,
+    public ResponseEntity<Object> importText(@RequestBody byte[] table, @ModelAttribute ImportParameters parameters,
                                              Authentication auth) {
         Spreadsheets.Table rows = Spreadsheets.readText(limit(table));
         return answer(importing.importTable(rows.rows(), rows.firstRow(), parameters.request(null), Caller.of(auth)));
@@ -125,13 +125,6 @@ public class ImportController {
             throw new InvalidInputException("file", "must be at most " + MAX_BYTES + " bytes");
         }
         return Spreadsheets.read(file.getBytes(), file.getOriginalFilename(), file.getContentType());
-    }
-
-    private static String limit(String table) {
-        if (table != null && table.length() > MAX_BYTES) {
-            throw new InvalidInputException("file", "must be at most " + MAX_BYTES + " characters");
-        }
-        return table;
     }
 
     private static byte[] limit(byte[] bytes) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.waypoint.budget.line.domain.BudgetLine;
 import org.waypoint.budget.line.domain.BudgetLineId;
@@ -13,14 +12,14 @@ import org.waypoint.budget.line.domain.BudgetLines;
 import org.waypoint.budget.line.domain.LineDetails;
 import org.waypoint.budget.line.domain.Thresholds;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.NotFoundException;
 
 /**
- * Use cases on budget lines. Who may: setting, changing and withdrawing a budget is for finance
- * officers and admins everywhere and managers within their service area; recording monitoring is
- * also for the line's holder ({@link Caller#mayWrite}).
+ * Use cases on budget lines. Who may is {@link WhoMayWrite}, the one rule of every write: setting,
+ * changing and withdrawing a budget is for finance officers and admins everywhere and managers
+ * within their service area (the line's area before and after a change alike); recording
+ * monitoring is also for the line's holder. Every line is placed in its division's service area.
  */
 @Service
 public class SettingBudgets {
@@ -39,9 +38,7 @@ public class SettingBudgets {
 
     public BudgetLine set(LineDetails requested, Caller caller) {
         LineDetails details = placed(requested);
-        if (!caller.mayWrite(Roles.FINANCE_OFFICER, details.serviceArea(), List.of())) {
-            throw new AccessDeniedException("may not set budgets in " + details.serviceArea());
-        }
+        WhoMayWrite.requireMaySet(caller, details);
         BudgetLine.Outcome outcome = BudgetLine.set(BudgetLineId.newId(), details, caller.username(), clock.instant());
         lines.insert(outcome.line(), outcome.events());
         return outcome.line();
@@ -58,9 +55,7 @@ public class SettingBudgets {
     public List<BudgetLine> setAll(List<LineDetails> requested, List<String> whats, Caller caller) {
         List<LineDetails> placed = requested.stream().map(this::placed).toList();
         for (LineDetails d : placed) {
-            if (!caller.mayWrite(Roles.FINANCE_OFFICER, d.serviceArea(), List.of())) {
-                throw new AccessDeniedException("may not set budgets in " + d.serviceArea());
-            }
+            WhoMayWrite.requireMaySet(caller, d);
         }
         List<BudgetLine> saved = new java.util.ArrayList<>();
         try {
@@ -87,26 +82,19 @@ public class SettingBudgets {
     public BudgetLine change(BudgetLineId id, long expectedVersion, LineDetails requested, Caller caller) {
         BudgetLine line = current(id, expectedVersion);
         LineDetails details = placed(requested);
-        if (!caller.mayWrite(Roles.FINANCE_OFFICER, line.details().serviceArea(), List.of())
-                || !caller.mayWrite(Roles.FINANCE_OFFICER, details.serviceArea(), List.of())) {
-            throw new AccessDeniedException("may not change budgets in this service area");
-        }
+        WhoMayWrite.requireMayChange(caller, line, details);
         return save(line, line.change(details, caller.username(), clock.instant(), thresholds));
     }
 
     public BudgetLine withdraw(BudgetLineId id, long expectedVersion, Caller caller) {
         BudgetLine line = current(id, expectedVersion);
-        if (!caller.mayWrite(Roles.FINANCE_OFFICER, line.details().serviceArea(), List.of())) {
-            throw new AccessDeniedException("may not withdraw budgets in this service area");
-        }
+        WhoMayWrite.requireMayWithdraw(caller, line);
         return save(line, line.withdraw(caller.username(), clock.instant()));
     }
 
     public BudgetLine record(BudgetLineId id, long expectedVersion, RecordMonitoring command, Caller caller) {
         BudgetLine line = current(id, expectedVersion);
-        if (!caller.mayWrite(Roles.FINANCE_OFFICER, line.details().serviceArea(), line.holders())) {
-            throw new AccessDeniedException("only the budget holder, a manager of the service area or a finance officer may record monitoring");
-        }
+        WhoMayWrite.requireMayRecord(caller, line);
         return save(line, line.record(command.entryFor(line.details().financialYear(), caller.username(), clock.instant()), thresholds));
     }
 
@@ -135,6 +123,9 @@ public class SettingBudgets {
                 .orElseThrow(() -> new InvalidInputException("division", "'" + d.division() + "' is not a division of "
                         + d.organisation() + ": known are " + divisions.stream().map(Organisations.Division::name)
                         .collect(Collectors.joining(", "))));
+        if (division.serviceArea() == null || division.serviceArea().isBlank()) {
+            throw new IllegalStateException("the catalogue gives division " + division.name() + " no service area");
+        }
         return new LineDetails(d.financialYear(), canonical(d.organisation()), division.serviceArea(), division.name(),
                 d.fundingSource(), d.type(), d.project(), d.category(), d.description(), d.amount(), d.holder());
     }

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /**
  * A UK public-sector financial year: 1 April to 31 March, written "2021/22". Also reads the other
@@ -27,6 +28,10 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
     public static FinancialYear parse(String text, String field) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException(field, "must be given, e.g. 2021/22");
+        }
+        Text.oneLine(field, text);
+        if (text.length() > 40) {
+            throw new InvalidInputException(field, "is not a financial year: write it as 2021/22");
         }
         Matcher m = YEAR.matcher(text.strip());
         if (!m.matches()) {

@@ -3,13 +3,17 @@ package org.waypoint.budget.line.domain;
 import java.util.regex.Pattern;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
-/** The budget holder: a person, with the username and email they sign in with when known. */
+/** The budget holder: a person, with the username and email they sign in with when known; each one line of text. */
 public record Holder(String name, String username, String email) {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     public Holder {
+        Text.oneLine("holder.name", name);
+        Text.oneLine("holder.username", username);
+        Text.oneLine("holder.email", email);
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("holder.name", "must not be blank");
         }

@@ -7,11 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /**
  * What a budget line says: the year, where the money sits (organisation, service area, division),
  * where it comes from (funding source), revenue or capital (capital by project), what it is for
- * (subjective category, or none for a net budget), the amount and who holds it. Validates itself.
+ * (subjective category, or none for a net budget), the amount and who holds it. Validates itself:
+ * names are one line of text ({@link Text#oneLine}: no control characters, no line breaks), the
+ * description multi-line text ({@link Text#multiLine}). The service area is null only until the
+ * line is placed in its division's (every stored line has one).
  */
 public record LineDetails(FinancialYear financialYear, String organisation, String serviceArea, String division,
                           String fundingSource, BudgetType type, String project, SubjectiveCategory category,
@@ -30,6 +34,7 @@ public record LineDetails(FinancialYear financialYear, String organisation, Stri
         project = name(project, "project", false);
         require(type != BudgetType.CAPITAL || project != null, "project", "must be given for a capital line (capital is budgeted by project)");
         require(type != BudgetType.REVENUE || project == null, "project", "is only for capital lines");
+        Text.multiLine("description", description);
         require(description == null || description.length() <= MAX_DESCRIPTION, "description",
                 "must be at most " + MAX_DESCRIPTION + " characters");
         description = description == null || description.isBlank() ? null : description.strip();
@@ -44,6 +49,7 @@ public record LineDetails(FinancialYear financialYear, String organisation, Stri
     }
 
     private static String name(String value, String field, boolean required) {
+        Text.oneLine(field, value);
         if (value == null || value.isBlank()) {
             require(!required, field, "must not be blank");
             return null;

@@ -3,8 +3,10 @@ package org.waypoint.budget.line.domain;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /**
  * An exact amount of pounds and pence. Never a floating-point number: built from a
@@ -17,6 +19,10 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
     /** Amounts beyond a trillion pounds are certainly typing mistakes. */
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
+
+    /** How money is written: a plain decimal, e.g. {@code 18383000.00}, {@code -1200.5}, {@code 12}. */
+    private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final int MAX_TEXT = 40;
 
     public Money {
         Objects.requireNonNull(amount, "amount");
@@ -38,6 +44,29 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
             throw new InvalidInputException(field, "must be less than 1,000,000,000,000 pounds");
         }
         return new Money(amount);
+    }
+
+    /**
+     * Reads money as a client wrote it for {@code field} (the text of a JSON number or string): a
+     * plain decimal of pounds and pence such as {@code 18383000.00}, {@code -1200.5} or {@code 12},
+     * whole pence ({@link #of(BigDecimal, String)}). Anything else is refused naming the field, never
+     * read as something it does not say: an exponent ({@code 1e3}), {@code Infinity}, {@code NaN},
+     * spaces ({@code " 12"}), a sign {@code +}, a currency sign or a thousands separator
+     * ({@code 12,000}, which could as well be twelve pounds).
+     */
+    public static Money parse(String text, String field) {
+        if (text == null) {
+            throw new InvalidInputException(field, "must be given (pounds and pence, e.g. 1234.56)");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidInputException(field, "is too long to be an amount of pounds and pence (at most " + MAX_TEXT + " characters)");
+        }
+        if (!PLAIN.matcher(text).matches()) {
+            String shown = text;
+            throw new InvalidInputException(field, "must be a plain decimal amount of pounds and pence such as 1234.56 or -1200.50 "
+                    + "(no exponent, spaces, currency sign or thousands separators), not '" + Text.flatten(shown) + "'");
+        }
+        return of(new BigDecimal(text), field);
     }
 
     /** An optional amount: null stays null. */

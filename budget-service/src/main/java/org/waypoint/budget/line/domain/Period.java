@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /**
  * A monitoring period of a financial year: a month (M01 = April ... M12 = March) or a quarter
@@ -36,6 +37,7 @@ public record Period(FinancialYear year, Kind kind, int number) implements Compa
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("period", "must be given: a month (M01 = April ... M12 = March, or its name) or a quarter (Q1 ... Q4)");
         }
+        Text.oneLine("period", text);
         String written = text.strip().toUpperCase(Locale.ROOT);
         Matcher full = FULL.matcher(written);
         if (full.matches()) {

@@ -140,10 +140,11 @@ public class BudgetLineController {
                 page, size, matching.size(), (matching.size() + size - 1) / size, hint);
     }
 
-    /** The columns of a lines export: what a line says, then its latest monitoring read against its budget. */
+    /** The columns of a lines export: what a line says, then its latest monitoring read against its budget and its commentary. */
     static final List<String> EXPORT_COLUMNS = List.of("Line Id", "Financial Year", "Organisation", "Service Area", "Division",
             "Funding Source", "Type", "Project", "Category", "Kind", "Description", "Amount", "Holder", "Holder Username",
-            "Holder Email", "Latest Period", "Actual To Date", "Projected Outturn", "Variance", "Variance %", "Outturn %", "Status");
+            "Holder Email", "Latest Period", "Actual To Date", "Projected Outturn", "Variance", "Variance %", "Outturn %", "Status",
+            "Latest Commentary");
 
     /**
      * Every line the list shows for the same filters, status and sort (not paged), as CSV (money as
@@ -180,6 +181,7 @@ public class BudgetLineController {
         row.add(nz(Variance.text(v.variancePercent())));
         row.add(nz(Variance.text(v.outturnPercent())));
         row.add(v.status().name());
+        row.add(latest.map(m -> nz(m.commentary())).orElse(""));
         return row;
     }
 

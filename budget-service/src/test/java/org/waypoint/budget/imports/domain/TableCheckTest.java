@@ -83,9 +83,23 @@ class TableCheckTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"(243,922)|-243922", "£4,374.00|4374.00", "-|0", "0.185|0.185", "1 234|1234"})
+    @CsvSource(delimiter = '|', value = {"(243,922)|-243922", "£4,374.00|4374.00", "-|0", "0.185|0.185", "1 234|1234",
+            "-1,200.50|-1200.50", "12,000|12000", "1,234,567|1234567", "19%|19", "(£1,207,507)|-1207507"})
     void amountsAreReadAsCouncilsPrintThem(String cell, String value) {
         assertThat(TableCheck.number(cell)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(value));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e3", "1E+3", "Infinity", "NaN", "+12", "12,00", "1,2,3", "12,0000",
+            "1 23", "--5", "(-5)", "0x10"})
+    void figuresNoCouncilPrintsAreNotAmountsAndAreRefusedRatherThanTakenForAHeading(String cell) {
+        assertThat(TableCheck.number(cell)).isEmpty();
+        List<List<String>> table = new java.util.ArrayList<>(List.of(List.of("Service Division", "Council £"),
+                List.of("Justice Services", "100"), List.of("Health Visiting", cell)));
+        assertThatThrownBy(() -> TableCheck.check(table, null, null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("row 3")
+                .hasMessageContaining("is not an amount");
     }
 
     static List<List<String>> rows(String resource) {

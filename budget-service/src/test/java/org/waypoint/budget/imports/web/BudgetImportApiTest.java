@@ -198,9 +198,17 @@ class BudgetImportApiTest {
             "finer than a penny     | Service Division,Council £\\nJustice Services,1.001                    | year=2021/22                   | file",
             "rows and columns alike | Service Division,A £,B £\\nJustice Services,1,2                       | year=2021/22&columns=division  | columns",
             "unknown rows           | Service Division,Council £\\nJustice Services,100                      | year=2021/22&rows=colour       | rows",
-            "nothing but zeros      | Service Division,Council £\\nJustice Services,0                        | year=2021/22                   | file"})
+            "nothing but zeros      | Service Division,Council £\\nJustice Services,0                        | year=2021/22                   | file",
+            "an exponent            | Service Division,Council £\\nJustice Services,100\\nHealth Visiting,1e3  | year=2021/22                | file",
+            "Infinity               | Service Division,Council £\\nJustice Services,100\\nHealth Visiting,Infinity | year=2021/22            | file",
+            "NaN                    | Service Division,Council £\\nJustice Services,100\\nHealth Visiting,NaN  | year=2021/22                | file",
+            "a plus sign            | Service Division,Council £\\nJustice Services,100\\nHealth Visiting,+12  | year=2021/22                | file",
+            "a decimal comma        | Service Division,Council £\\nJustice Services,\"12,00\"               | year=2021/22                   | file",
+            "thousands misgrouped   | Service Division,Council £\\nJustice Services,\"1,2,3\"               | year=2021/22                   | file",
+            "a bell in a funder     | Service Division,Council\\u0007 £\\nJustice Services,100               | year=2021/22                   | rows[2].fundingSource",
+            "a line break in a row  | Service Division,Council £\\n\"Justice\\rServices\",100              | year=2021/22                   | rows[2].division"})
     void cellsThatCannotBeLinesAre400NamingTheRowAndNothingIsStored(String why, String table, String parameters, String field) {
-        String csv = table.strip().replace("\\n", "\n") + "\n";
+        String csv = table.strip().replace("\\n", "\n").replace("\\r", "\r").replace("\\u0007", "\u0007") + "\n";
         String query = "/imports?" + EAST_AYRSHIRE + (parameters.equals("''") ? "" : "&" + parameters);
 
         HttpResponse<String> response = Http.postCsv(base + query, users.fiona(), csv);

@@ -38,4 +38,20 @@ class MoneyTest {
     void additionIsExactWhereFloatingPointIsNot(String a, String b, String sum) {
         assertThat(Money.of(a).plus(Money.of(b))).isEqualTo(Money.of(sum));
     }
+
+    @ParameterizedTest
+    @CsvSource({"18383000.00, 18383000.00", "-1200.5, -1200.50", "12, 12.00", "0, 0.00", "12.340, 12.34"})
+    void moneyWrittenAsAPlainDecimalIsReadAsItSays(String text, String money) {
+        assertThat(Money.parse(text, "amount").toString()).isEqualTo(money);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e3", "1E+3", "Infinity", "-Infinity", "NaN", " 12", "12 ", "12,000", "+12", "£12", ".5", "12.", "",
+            "12.345", "0x10", "\u0661\u0662", "1\n2"})
+    void moneyWrittenAnyOtherWayIsRefusedNamingTheField(String text) {
+        String given = text;
+        assertThatThrownBy(() -> Money.parse(given, "actualToDate"))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("actualToDate"));
+    }
 }

@@ -294,6 +294,179 @@ class BudgetApiTest {
         assertThat(budget.storedLines()).isZero();
     }
 
+    // ---- issue 16: money is what it says ----
+
+    @ParameterizedTest(name = "amount {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "\"1e3\"", "1e3", "1E+3", "\"Infinity\"", "\"-Infinity\"", "\"NaN\"", "\" 12\"", "\"12 \"", "\"12,000\"", "\"+12\"",
+            "\"£12\"", "\".5\"", "\"12.\"", "12.345", "\"12.345\"", "\"\"", "true", "{}", "[12]"})
+    void anAmountThatIsNotAPlainDecimalOfWholePenceIsRefusedNamingTheField(String amount) {
+        HttpResponse<String> response = Http.post(lines, users.fiona(), JUSTICE.replace("\"amount\":1933000", "\"amount\":" + amount));
+
+        budget.assertRefusedNamingAndNothingStored(response, "amount", amount);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "actualToDate     | \"1e3\"", "actualToDate     | 1e3", "actualToDate     | \"NaN\"", "actualToDate     | \" 12\"",
+            "actualToDate     | \"12,000\"", "actualToDate     | 100.001",
+            "projectedOutturn | \"1e3\"", "projectedOutturn | 1.5E6", "projectedOutturn | \"Infinity\"", "projectedOutturn | \"12,000\"",
+            "projectedOutturn | \"1933000.005\"", "projectedOutturn | false"})
+    void monitoringMoneyThatIsNotAPlainDecimalOfWholePenceIsRefusedNamingTheFieldAndChangesNothing(String field, String value) {
+        String id = create(JUSTICE);
+        String body = "{\"period\":\"Q1\",\"actualToDate\":480000,\"projectedOutturn\":1933000}"
+                .replace("\"" + field + "\":" + (field.equals("actualToDate") ? "480000" : "1933000"), "\"" + field + "\":" + value);
+
+        HttpResponse<String> response = Http.post(lines + "/" + id + "/monitoring", users.jamie(), body, "\"0\"");
+
+        assertThat(response.statusCode()).as(body + " " + response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field")).containsExactly(field);
+        assertThat(Http.get(lines + "/" + id, users.fiona()).headers().firstValue("ETag")).contains("\"0\"");
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "\"18383000.00\" | 18383000.00", "12 | 12.00", "\"12\" | 12.00", "-1200.5 | -1200.50", "\"-1200.50\" | -1200.50",
+            "0.1 | 0.10", "\"12.340\" | 12.34"})
+    void aPlainDecimalStringOrNumberIsTheAmountItSays(String given, String stored) {
+        String json = JUSTICE.replace("\"amount\":1933000", "\"amount\":" + given)
+                .replace("\"type\":\"REVENUE\"", "\"type\":\"REVENUE\"" + (stored.startsWith("-") ? ",\"category\":\"FEES_AND_CHARGES\"" : ""));
+
+        HttpResponse<String> created = Http.post(lines, users.fiona(), json);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("amount").asString()).isEqualTo(stored);
+        String id = JSON.readTree(created.body()).path("id").asString();
+        HttpResponse<String> recorded = Http.post(lines + "/" + id + "/monitoring", users.jamie(),
+                "{\"period\":\"Q1\",\"actualToDate\":" + given + ",\"projectedOutturn\":" + given + "}", "\"0\"");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        assertThat(JSON.readTree(recorded.body()).path("latest").path("actualToDate").asString()).isEqualTo(stored);
+        assertThat(JSON.readTree(recorded.body()).path("latest").path("projectedOutturn").asString()).isEqualTo(stored);
+    }
+
+    // ---- issue 16: control characters ----
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "organisation     | \"East Ayrshire Health and Social Care Partnership\" | \"East Ayrshire\\r\\nBcc: x@evil.example\"",
+            "division         | \"Justice Services\"                   | \"Justice\\nServices\"",
+            "fundingSource    | \"EAC Delegated\"                      | \"EAC\\u0007Delegated\"",
+            "fundingSource    | \"EAC Delegated\"                      | \"EAC Delegated\\r\\nBcc: x@evil.example\"",
+            "project          | \"type\":\"REVENUE\"                   | \"type\":\"CAPITAL\",\"project\":\"New\\tbuild\"",
+            "financialYear    | \"2021/22\"                            | \"2021\\n/22\"",
+            "holder.name      | \"Jamie Wilson\"                       | \"Jamie\\r\\nBcc: x@evil.example\"",
+            "holder.username  | \"jamie.lead\"                         | \"jamie.lead\\u0000\"",
+            "holder.email     | \"jamie.wilson@waypoint.example\"      | \"jamie.wilson@waypoint.example\\r\\nBcc: x@evil.example\"",
+            "description      | \"type\":\"REVENUE\"                   | \"type\":\"REVENUE\",\"description\":\"bell\\u0007\""})
+    void aControlCharacterInAOneLineFieldOrOtherThanALineBreakInTextIsRefusedNamingTheField(String field, String replace, String with) {
+        HttpResponse<String> response = Http.post(lines, users.fiona(), JUSTICE.replace(replace, with));
+
+        budget.assertRefusedNamingAndNothingStored(response, field, with);
+    }
+
+    @Test
+    void multiLineTextKeepsItsLineBreaksAndTabsButMonitoringRefusesOtherControlCharacters() {
+        String id = create(JUSTICE.replace("\"type\":\"REVENUE\"", "\"type\":\"REVENUE\",\"description\":\"Two lines:\\nsecond\\tone\""));
+        assertThat(JSON.readTree(Http.get(lines + "/" + id, users.alex()).body()).path("description").asString())
+                .isEqualTo("Two lines:\nsecond\tone");
+
+        HttpResponse<String> period = Http.post(lines + "/" + id + "/monitoring", users.jamie(),
+                "{\"period\":\"Q1\\r\\nBcc: x\",\"actualToDate\":1,\"projectedOutturn\":1933000}", "\"0\"");
+        assertThat(period.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(period.body()).path("errors").findValuesAsString("field")).containsExactly("period");
+        HttpResponse<String> escape = Http.post(lines + "/" + id + "/monitoring", users.jamie(),
+                "{\"period\":\"Q1\",\"actualToDate\":1,\"projectedOutturn\":1933000,\"commentary\":\"\\u001b[31mred\"}", "\"0\"");
+        assertThat(escape.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(escape.body()).path("errors").findValuesAsString("field")).containsExactly("commentary");
+        assertThat(Http.get(lines + "/" + id, users.fiona()).headers().firstValue("ETag")).contains("\"0\"");
+
+        HttpResponse<String> recorded = Http.post(lines + "/" + id + "/monitoring", users.jamie(),
+                "{\"period\":\"Q1\",\"actualToDate\":1,\"projectedOutturn\":1933000,\"commentary\":\"Agency cover:\\r\\n\\tthree posts\"}", "\"0\"");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        assertThat(JSON.readTree(recorded.body()).path("monitoring").get(0).path("commentary").asString())
+                .isEqualTo("Agency cover:\r\n\tthree posts");
+    }
+
+    // ---- issue 16: filters that are paths or operators ----
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/lines?division[$ne]=x                       | division[$ne]",
+            "/lines?division.x=x                          | division.x",
+            "/lines?holder[$regex]=.*                     | holder[$regex]",
+            "/totals?by=division&division[$ne]=x          | division[$ne]",
+            "/totals?by=division&serviceArea.x=x          | serviceArea.x",
+            "/shares?by=division&fundingSource[$gt]=      | fundingSource[$gt]",
+            "/shares?by=division&year.x=2021/22           | year.x",
+            "/lines/export?format=csv&division[$ne]=x     | division[$ne]",
+            "/lines/export?format=xlsx&project.x=x        | project.x",
+            "/totals/export?by=division&division[$ne]=x   | division[$ne]",
+            "/totals/export?format=xlsx&type.x=x          | type.x",
+            "/shares/export?by=division&category[$ne]=x   | category[$ne]",
+            "/shares/export?format=xlsx&organisation.x=x  | organisation.x"})
+    void aFilterNamedAsAPathOrAnOperatorIs400NamingTheParameterNot500(String query, String parameter) {
+        create(JUSTICE);
+        String encoded = query.replace("[", "%5B").replace("]", "%5D").replace("$", "%24");
+
+        HttpResponse<String> response = Http.get(base + encoded, users.alex());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field")).containsExactly(parameter);
+        assertThat(response.body()).doesNotContain("Exception", "org.waypoint");
+    }
+
+    // ---- issue 16: every write within the caller's service areas ----
+
+    @Test
+    void everyLineHasAServiceAreaEvenInADivisionNoManagerOversees() {
+        String support = "{\"financialYear\":\"2021/22\",\"organisation\":\"South Lanarkshire Council\","
+                + "\"division\":\"Performance and Support Services\",\"fundingSource\":\"Council\",\"amount\":8024000}";
+
+        assertThat(Http.post(lines, users.sarah(), support).statusCode()).as("a manager of Children and Justice").isEqualTo(403);
+        assertThat(Http.post(lines, users.david(), support).statusCode()).as("a manager of Adult and Older People").isEqualTo(403);
+        HttpResponse<String> created = Http.post(lines, users.fiona(), support);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("serviceArea").asString()).isEqualTo("Performance and Support");
+        assertThat(budget.mongo().findAll(Document.class, BudgetLineDocument.COLLECTION))
+                .allSatisfy(d -> assertThat(d.getString("serviceArea")).isNotBlank());
+    }
+
+    @Test
+    void aChangeNeedsTheRightToWriteBothTheAreaALineIsInAndTheAreaItMovesTo() {
+        String id = create(JUSTICE); // Children and Justice, held by jamie.lead
+        String toAdults = JUSTICE.replace("Justice Services", "Adult Support & Protection");
+
+        assertThat(Http.put(lines + "/" + id, users.sarah(), toAdults, "\"0\"").statusCode())
+                .as("a manager moving a line of their area into another").isEqualTo(403);
+        assertThat(Http.put(lines + "/" + id, users.david(), toAdults, "\"0\"").statusCode())
+                .as("a manager taking a line of another area into theirs").isEqualTo(403);
+        assertThat(Http.put(lines + "/" + id, users.jamie(), toAdults, "\"0\"").statusCode())
+                .as("the holder moving their line").isEqualTo(403);
+        assertThat(Http.delete(lines + "/" + id, users.david(), "\"0\"").statusCode())
+                .as("a manager withdrawing a line of another area").isEqualTo(403);
+        assertThat(Http.post(lines + "/" + id + "/monitoring", users.david(),
+                "{\"period\":\"Q1\",\"actualToDate\":1,\"projectedOutturn\":1933000}", "\"0\"").statusCode())
+                .as("a manager recording on a line of another area").isEqualTo(403);
+        assertThat(JSON.readTree(Http.get(lines + "/" + id, users.alex()).body()).path("serviceArea").asString())
+                .isEqualTo("Children and Justice");
+        assertThat(Http.get(lines + "/" + id, users.alex()).headers().firstValue("ETag")).contains("\"0\"");
+
+        HttpResponse<String> newHolder = Http.put(lines + "/" + id, users.sarah(), JUSTICE.replace("Jamie Wilson", "Morag Clark")
+                .replace("jamie.lead", "morag.lead").replace("jamie.wilson", "morag.clark"), "\"0\"");
+        assertThat(newHolder.statusCode()).as("the area's manager names another holder: " + newHolder.body()).isEqualTo(200);
+
+        HttpResponse<String> moved = Http.put(lines + "/" + id, users.fiona(), toAdults, "\"1\"");
+        assertThat(moved.statusCode()).as("a finance officer moves it: " + moved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(moved.body()).path("serviceArea").asString()).isEqualTo("Adult and Older People");
+        assertThat(Http.put(lines + "/" + id, users.sarah(), JUSTICE, "\"2\"").statusCode())
+                .as("nor may the manager of Children and Justice bring it back").isEqualTo(403);
+        assertThat(Http.put(lines + "/" + id, users.david(), toAdults.replace("1933000", "1900000"), "\"2\"").statusCode())
+                .as("now the manager of Adult and Older People changes it").isEqualTo(200);
+    }
+
     private String create(String json) {
         HttpResponse<String> created = Http.post(lines, users.fiona(), json);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
