@@ -253,6 +253,22 @@ class BudgetApiTest {
         }
     }
 
+    /** Money in request bodies is described as what the service reads: a plain decimal string (a JSON number is read the same way). */
+    @Test
+    void theApiDescriptionDescribesMoneyInRequestsAsAPlainDecimalString() {
+        JsonNode docs = JSON.readTree(Http.get(budget.base().replace("/api/budgets", "/v3/api-docs"), null).body());
+        JsonNode schemas = docs.path("components").path("schemas");
+        for (String[] field : new String[][] {{"BudgetLineRequest", "amount"}, {"MonitoringRequest", "actualToDate"},
+                {"MonitoringRequest", "projectedOutturn"}}) {
+            JsonNode schema = schemas.path(field[0]).path("properties").path(field[1]);
+            if (schema.has("$ref")) {
+                schema = schemas.path(schema.path("$ref").asString().replace("#/components/schemas/", ""));
+            }
+            assertThat(schema.path("type").asString()).as(field[0] + "." + field[1] + " " + schema).isEqualTo("string");
+            assertThat(schema.path("pattern").asString()).as(field[0] + "." + field[1]).isEqualTo("^-?\\d+(\\.\\d+)?$");
+        }
+    }
+
     @Test
     void totalsAndSharesAreComputedForAnyGrouping() {
         // seed 003: South Lanarkshire's net revenue budget by service, 2021-22
