@@ -126,12 +126,11 @@ function MeasurementForm({ indicator, etag, onSaved }: { indicator: Indicator; e
     if (available === 'yes' && !value.trim()) m.value = 'Enter the value, or choose “Not yet available”';
     setMissing(m);
     if (Object.keys(m).length) { setError(null); return; }
-    const revising = indicator.periods.some((p) => p.period === period.trim() && p.recordedAt);
     try {
       const r = await send<Indicator>('POST', `/api/indicators/${indicator.id}/measurements`, {
         period: period.trim(), value: available === 'yes' ? value.trim() : null,
         expectedOn: available === 'no' && expectedOn ? expectedOn : null, commentary: commentary || null,
-      }, { ifMatch: revising ? etag : null });
+      }, { ifMatch: etag }); // every recording names the version read (428 without, 412 if changed since)
       setError(null);
       setValue(''); setCommentary('');
       onSaved(r.body, r.etag);

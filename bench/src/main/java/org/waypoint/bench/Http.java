@@ -39,8 +39,21 @@ final class Http {
         return send("POST", url, token, "application/json", json == null ? null : json.getBytes(StandardCharsets.UTF_8), timeout);
     }
 
+    /** A JSON POST naming the version it changes ({@code If-Match}), as indicator-service's measurements need. */
+    static Response postJson(String url, String token, String json, String ifMatch, Duration timeout) {
+        return send("POST", url, token, "application/json", json.getBytes(StandardCharsets.UTF_8), ifMatch, timeout);
+    }
+
     static Response send(String method, String url, String token, String contentType, byte[] body, Duration timeout) {
+        return send(method, url, token, contentType, body, null, timeout);
+    }
+
+    static Response send(String method, String url, String token, String contentType, byte[] body, String ifMatch,
+                         Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(requireLoopback(url))).timeout(timeout);
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -84,6 +84,15 @@ final class Notifications {
         if (ids.size() < changes) {
             throw new IllegalStateException("only " + ids.size() + " of " + changes + " probe indicators found");
         }
+        // Each recording names the indicator's version (If-Match): read them before the paced sends.
+        Map<String, String> etags = new HashMap<>();
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            Http.Response r = Http.get(ports.indicator() + "/api/indicators/" + e.getValue(), officer, Duration.ofSeconds(30));
+            if (!r.ok()) {
+                throw new IllegalStateException("reading probe indicator " + e.getKey() + ": HTTP " + r.status() + " " + Bench.clip(r.body()));
+            }
+            etags.put(e.getKey(), "\"" + Json.read(r.body()).path("version").asLong() + "\"");
+        }
 
         // A raw consumer notes when each IndicatorStatusChanged reaches Kafka.
         Map<String, Instant> onKafka = new ConcurrentHashMap<>();
@@ -113,7 +122,7 @@ final class Notifications {
             next += gap;
             String code = prefix + i;
             Http.Response r = Http.postJson(ports.indicator() + "/api/indicators/" + ids.get(code) + "/measurements", officer,
-                    "{\"period\":\"" + last + "\",\"value\":\"40%\"}", Duration.ofSeconds(30));
+                    "{\"period\":\"" + last + "\",\"value\":\"40%\"}", etags.get(code), Duration.ofSeconds(30));
             if (r.ok()) {
                 saved.put(code, Instant.now());
                 saveNanos.add(r.nanos());

@@ -50,7 +50,8 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
         assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
         String id = JsonMapper.builder().build().readTree(defined.body()).path("id").asString();
         HttpResponse<String> recorded = Http.post(base() + "/api/indicators/" + id + "/measurements", admin,
-                "{\"period\":\"2023/24 Q1\",\"value\":\"88%\",\"commentary\":\"Below target: two posts vacant\"}");
+                "{\"period\":\"2023/24 Q1\",\"value\":\"88%\",\"commentary\":\"Below target: two posts vacant\"}",
+                defined.headers().firstValue("ETag").orElseThrow());
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
         return Map.of("indicator", id, "indicatorEtag", recorded.headers().firstValue("ETag").orElseThrow());
     }

@@ -1,10 +1,7 @@
 package org.waypoint.indicator.demo;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -73,12 +70,15 @@ public class DemoData {
     private static int report(String file, ImportingIndicators.Report report) {
         report.rows().stream().filter(r -> r.outcome() == ImportingIndicators.Outcome.REJECTED)
                 .forEach(r -> log.warn("Demo data {} row {} ({}): {} {}", file, r.row(), r.code(), r.field(), r.message()));
+        if (!report.stored()) {
+            log.warn("Demo data {}: nothing stored (imports are all or nothing)", file);
+        }
         return report.created();
     }
 
     private static List<IndicatorCsv.Row> rows(String resource) {
-        try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
-            return IndicatorCsv.read(reader);
+        try (var in = new ClassPathResource(resource).getInputStream()) {
+            return IndicatorCsv.read(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

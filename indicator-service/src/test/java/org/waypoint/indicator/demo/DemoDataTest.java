@@ -115,7 +115,7 @@ class DemoDataTest {
 
             var created = Http.post(Services.url(again) + "/api/indicators", officer, """
                     {"code":"X-1","name":"Saved by the other instance","unit":"count","polarity":"monitor only",
-                     "frequency":"annual"}""");
+                     "frequency":"annual","serviceArea":"Performance and Support"}""");
             assertThat(created.statusCode()).isEqualTo(201);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
                     assertThat(JSON.readTree(Http.get(Services.url(app) + "/api/indicators/summary?q=X-1", auditor).body())

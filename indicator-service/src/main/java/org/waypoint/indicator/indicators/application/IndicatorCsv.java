@@ -2,7 +2,7 @@ package org.waypoint.indicator.indicators.application;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.waypoint.indicator.indicators.domain.Definition;
 import org.waypoint.indicator.indicators.domain.Indicator;
@@ -22,13 +21,17 @@ import org.waypoint.indicator.indicators.domain.Measurement;
 import org.waypoint.indicator.indicators.domain.Period;
 import org.waypoint.indicator.indicators.domain.PeriodView;
 import org.waypoint.indicator.indicators.domain.Tolerance;
+import org.waypoint.platform.spreadsheet.CsvTables;
+import org.waypoint.platform.spreadsheet.TextFiles;
 import org.waypoint.platform.validation.InvalidInputException;
 
 /**
  * Indicator definitions and measurements as tables (CSV here; XLSX sheets have the same columns).
  * Headers are matched loosely, and the column names of the seeds' tables are understood too:
  * seed 003's "Measure, Baseline, Annual Target, Links, Service" and seed 000's "Dashboard Theme,
- * Measure, 2020/21 Result, 2021/22 Target".
+ * Measure, 2020/21 Result, 2021/22 Target". Uploads are decoded with the platform's
+ * {@link TextFiles} (a Windows-1252 file keeps its "café £100"); exports go through its
+ * {@link CsvTables}, so that no cell opens in a spreadsheet as a formula.
  */
 public final class IndicatorCsv {
 
@@ -38,6 +41,9 @@ public final class IndicatorCsv {
             "newFrom");
     public static final List<String> MEASUREMENT_COLUMNS = List.of("code", "period", "value", "expectedOn", "commentary",
             "target", "status", "statusLabel", "trend", "recordedBy", "recordedAt", "revision");
+
+    /** The largest CSV or XLSX file an import takes. */
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("measure", "name"), Map.entry("indicator", "name"), Map.entry("indicatordescription", "name"),
@@ -57,6 +63,14 @@ public final class IndicatorCsv {
     private IndicatorCsv() {
     }
 
+    /** A CSV upload's rows: its bytes decoded as what they are (UTF-8, UTF-16 with its mark, or Windows-1252). */
+    public static List<Row> read(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new InvalidInputException("file", "is larger than 10 MB");
+        }
+        return read(new StringReader(TextFiles.decode(bytes, "file")));
+    }
+
     public static List<Row> read(Reader reader) {
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get().parse(reader)) {
@@ -65,7 +79,7 @@ public final class IndicatorCsv {
             for (CSVRecord record : parser) {
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (int i = 0; i < headers.size() && i < record.size(); i++) {
-                    cells.put(canonical(headers.get(i)), record.get(i));
+                    cells.put(canonical(headers.get(i)), exported(record.get(i)));
                 }
                 rows.add(new Row((int) record.getRecordNumber() + 1, cells));
             }
@@ -74,6 +88,18 @@ public final class IndicatorCsv {
             Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             throw new InvalidInputException("file", "is not a readable CSV table with a header row: " + cause.getMessage());
         }
+    }
+
+    /**
+     * A cell as it was before an export neutralised it: the apostrophe {@link CsvTables#neutralise}
+     * puts before {@code =cmd...} is taken off again, so that importing an export changes nothing.
+     * Any other leading apostrophe is kept.
+     */
+    static String exported(String cell) {
+        if (cell != null && cell.startsWith("'") && CsvTables.neutralise(cell.substring(1)).equals(cell)) {
+            return cell.substring(1);
+        }
+        return cell;
     }
 
     /** The column a header names (as {@link #read} matches it), for other table formats. */
@@ -190,16 +216,9 @@ public final class IndicatorCsv {
         return "count";
     }
 
-    public static String writeDefinitions(List<Indicator> indicators) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(DEFINITION_COLUMNS.toArray(String[]::new)).get())) {
-            for (Indicator i : indicators) {
-                csv.printRecord(definitionCells(i.definition()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+    /** The definitions as CSV, through the platform's one CSV writer (formula-like cells neutralised). */
+    public static byte[] writeDefinitions(List<Indicator> indicators) {
+        return CsvTables.write(DEFINITION_COLUMNS, indicators.stream().map(i -> definitionCells(i.definition())).toList());
     }
 
     public static List<Object> definitionCells(Definition d) {
@@ -217,18 +236,15 @@ public final class IndicatorCsv {
                 d.newFrom() == null ? null : d.newFrom().label());
     }
 
-    public static String writeMeasurements(List<Indicator> indicators, Tolerance organisationDefault) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(MEASUREMENT_COLUMNS.toArray(String[]::new)).get())) {
-            for (Indicator i : indicators) {
-                for (PeriodView v : i.periods(organisationDefault)) {
-                    csv.printRecord(measurementCells(i, v));
-                }
+    /** Every measured period of the indicators as CSV, through the platform's one CSV writer. */
+    public static byte[] writeMeasurements(List<Indicator> indicators, Tolerance organisationDefault) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Indicator i : indicators) {
+            for (PeriodView v : i.periods(organisationDefault)) {
+                rows.add(measurementCells(i, v));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return CsvTables.write(MEASUREMENT_COLUMNS, rows);
     }
 
     public static List<Object> measurementCells(Indicator i, PeriodView v) {

@@ -1,6 +1,7 @@
 package org.waypoint.indicator.indicators.application;
 
 import static org.waypoint.indicator.indicators.application.Inputs.choice;
+import static org.waypoint.indicator.indicators.application.Inputs.multiLineText;
 import static org.waypoint.indicator.indicators.application.Inputs.period;
 import static org.waypoint.indicator.indicators.application.Inputs.require;
 import static org.waypoint.indicator.indicators.application.Inputs.text;
@@ -24,10 +25,14 @@ import org.waypoint.indicator.indicators.domain.Theme;
 import org.waypoint.indicator.indicators.domain.Tolerance;
 import org.waypoint.indicator.indicators.domain.Unit;
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /**
  * An indicator's definition as typed in (API, CSV or XLSX row): text, read and checked by
- * {@link #toDefinition()}, which names the field of the first thing it cannot accept.
+ * {@link #toDefinition()}, which names the field of the first thing it cannot accept. One-line
+ * fields (code, name, unit, owner, service area, theme, benchmark, outcome links, periods, values)
+ * may hold no control characters, the description no others than line breaks and tabs; every
+ * indicator has a service area; numbers are within {@link Unit#MAX}.
  *
  * @param targets financial year ("2021/22") to target ("95%", "Increase", "Reduce", "TBC", "n/a")
  */
@@ -46,21 +51,24 @@ public record IndicatorInput(String code, String name, String description, Strin
         String c = text(code, "code", 40, true);
         require(CODE.matcher(c).matches(), "code", "must be letters, digits, '.', '-', '/' or '_' (such as 4.6 or SL-12)");
         String n = text(name, "name", MAX_NAME, true);
-        String d = text(description, "description", MAX_DESCRIPTION, false);
+        String d = multiLineText(description, "description", MAX_DESCRIPTION, false);
         Unit u = choice(Unit.class, unit, "unit", true);
         Polarity p = choice(Polarity.class, polarity, "polarity", true);
         Frequency f = choice(Frequency.class, frequency, "frequency", true);
         Baseline b = null;
-        if (baseline != null && !baseline.isBlank()) {
-            b = new Baseline(value(u, baseline, "baseline"), period(baselinePeriod, "baselinePeriod", false));
+        Period bp = period(baselinePeriod, "baselinePeriod", false);
+        if (text(baseline, "baseline", 60, false) != null) {
+            b = new Baseline(value(u, baseline, "baseline"), bp);
         }
         TreeMap<Integer, Target> t = new TreeMap<>();
         if (targets != null) {
             require(targets.size() <= 50, "targets", "must name at most 50 years");
             for (Map.Entry<String, String> e : targets.entrySet()) {
                 String field = "targets." + e.getKey();
+                require(Text.isOneLine(e.getKey()), "targets", "a year must not contain control characters");
                 Period year = period(e.getKey(), field, true);
                 require(year.kind() == Period.Kind.YEAR, field, "targets are per financial year, such as 2021/22");
+                text(e.getValue(), field, 60, false);
                 try {
                     t.put(year.financialYear(), Target.parse(e.getValue(), u));
                 } catch (IllegalArgumentException ex) {
@@ -74,6 +82,9 @@ public record IndicatorInput(String code, String name, String description, Strin
                     "tolerance.kind", true);
             require(toleranceAmount != null, "tolerance.amount", "must be given with a tolerance kind");
             require(toleranceAmount.signum() >= 0, "tolerance.amount", "must not be below zero");
+            require(toleranceAmount.compareTo(Unit.MAX) <= 0, "tolerance.amount", "must be at most " + Unit.MAX.toPlainString());
+            require(toleranceAmount.stripTrailingZeros().scale() <= Unit.MAX_DECIMALS, "tolerance.amount",
+                    "must have at most " + Unit.MAX_DECIMALS + " decimal places");
             require(kind != Tolerance.Kind.RELATIVE || toleranceAmount.compareTo(BigDecimal.valueOf(100)) <= 0,
                     "tolerance.amount", "a relative tolerance is a percentage of the target: at most 100");
             tol = new Tolerance(kind, toleranceAmount);
@@ -86,14 +97,21 @@ public record IndicatorInput(String code, String name, String description, Strin
         if (on != null || ou != null) {
             o = new Owner(on == null ? ou : on, ou, oe);
         }
-        String area = text(serviceArea, "serviceArea", 200, false);
+        String area = text(serviceArea, "serviceArea", 200, true);
         Theme th = choice(Theme.class, theme, "theme", false);
-        List<String> links = outcomeLinks == null ? List.of() : outcomeLinks.stream()
-                .filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
-        require(links.size() <= 20, "outcomeLinks", "must be at most 20");
-        require(links.stream().allMatch(l -> l.length() <= 60), "outcomeLinks", "each must be at most 60 characters");
+        List<String> links = new java.util.ArrayList<>();
+        if (outcomeLinks != null) {
+            require(outcomeLinks.size() <= 20, "outcomeLinks", "must be at most 20");
+            for (int i = 0; i < outcomeLinks.size(); i++) {
+                String link = text(outcomeLinks.get(i), "outcomeLinks[" + i + "]", 60, false);
+                if (link != null) {
+                    links.add(link);
+                }
+            }
+        }
         Benchmark bm = null;
         String bs = text(benchmarkSource, "benchmark.source", 100, false);
+        text(benchmarkValue, "benchmark.value", 60, false);
         if (bs != null) {
             bm = new Benchmark(bs, benchmarkValue == null || benchmarkValue.isBlank() ? null
                     : value(u, benchmarkValue, "benchmark.value"));

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.waypoint.indicator.indicators.domain.Period;
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /** Reading typed-in text into domain values, naming the field when it cannot be read. */
 final class Inputs {
@@ -17,7 +18,19 @@ final class Inputs {
         }
     }
 
+    /** One-line text (name, code, unit, owner...): no control characters, at most {@code max} characters, stripped. */
     static String text(String value, String field, int max, boolean required) {
+        Text.oneLine(field, value);
+        return checked(value, field, max, required);
+    }
+
+    /** Multi-line text (description, commentary): line breaks and tabs allowed, no other control characters. */
+    static String multiLineText(String value, String field, int max, boolean required) {
+        Text.multiLine(field, value);
+        return checked(value, field, max, required);
+    }
+
+    private static String checked(String value, String field, int max, boolean required) {
         if (value == null || value.isBlank()) {
             require(!required, field, "must not be blank");
             return null;
@@ -28,6 +41,7 @@ final class Inputs {
 
     /** "Higher is better", "higher-is-better" and "HIGHER_IS_BETTER" all name {@code HIGHER_IS_BETTER}. */
     static <E extends Enum<E>> E choice(Class<E> type, String value, String field, boolean required) {
+        Text.oneLine(field, value);
         if (value == null || value.isBlank()) {
             require(!required, field, "must not be blank");
             return null;
@@ -39,10 +53,11 @@ final class Inputs {
             }
         }
         throw new InvalidInputException(field, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList() + ", was '" + value + "'");
+                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList() + ", was '" + clip(value) + "'");
     }
 
     static Period period(String value, String field, boolean required) {
+        Text.oneLine(field, value);
         if (value == null || value.isBlank()) {
             require(!required, field, "must not be blank");
             return null;
@@ -52,5 +67,10 @@ final class Inputs {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, e.getMessage());
         }
+    }
+
+    /** Typed-in text quoted back in a message: at most 60 characters. */
+    static String clip(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 }

@@ -5,10 +5,13 @@ import static org.waypoint.indicator.indicators.application.Inputs.require;
 import java.time.LocalDate;
 
 import org.waypoint.indicator.indicators.domain.Period;
+import org.waypoint.platform.validation.Text;
 
 /**
  * Record a period's value, or that it is not yet available and when it is expected. Validates
- * itself; the value is read in the indicator's unit by the use case.
+ * itself (the value is one line, the commentary may have line breaks but no other control
+ * characters); the value is read in the indicator's unit, and the period checked against the
+ * indicator's frequency and today, by the use case.
  */
 public record RecordMeasurement(Period period, String value, LocalDate expectedOn, String commentary) {
 
@@ -16,6 +19,8 @@ public record RecordMeasurement(Period period, String value, LocalDate expectedO
 
     public RecordMeasurement {
         require(period != null, "period", "must not be blank");
+        Text.oneLine("value", value);
+        Text.multiLine("commentary", commentary);
         value = value == null || value.isBlank() ? null : value.strip();
         require(value == null || value.length() <= 60, "value", "must be at most 60 characters");
         require(value != null || expectedOn != null, "value",

@@ -18,6 +18,11 @@ public enum Unit {
     /** A split such as planned/unplanned "70/30"; its number is the first part's share in percent (70). */
     RATIO;
 
+    /** The largest value (and tolerance) any indicator holds: a million million (pounds, days, things). */
+    public static final BigDecimal MAX = new BigDecimal("1000000000000");
+    /** The most decimal places a value may have. */
+    public static final int MAX_DECIMALS = 6;
+
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern RATIO_TEXT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[/:]\\s*(\\d+(?:\\.\\d+)?)");
 
@@ -31,7 +36,7 @@ public enum Unit {
             throw new IllegalArgumentException("must not be blank");
         }
         String s = text.strip();
-        return switch (this) {
+        MeasuredValue read = switch (this) {
             case PERCENTAGE -> {
                 String n = s.endsWith("%") ? s.substring(0, s.length() - 1).strip() : s;
                 rejectForeignSymbols(s, n.replace("%", ""), "a percentage such as 95%");
@@ -86,6 +91,15 @@ public enum Unit {
                 yield new MeasuredValue(share.scale() < 0 ? share.setScale(0) : share, s);
             }
         };
+        BigDecimal n = read.number();
+        if (n.abs().compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("must be at most " + MAX.toPlainString() + " (and at least -" + MAX.toPlainString()
+                    + "), was " + s);
+        }
+        if (n.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw new IllegalArgumentException("must have at most " + MAX_DECIMALS + " decimal places, was " + s);
+        }
+        return read;
     }
 
     private static void rejectForeignSymbols(String original, String number, String expected) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,7 @@ import org.waypoint.indicator.indicators.domain.Theme;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.web.ETags;
 import org.waypoint.platform.web.Paging;
 
 /** Indicators, their measurements, scorecards and committee summaries: {@code /api/indicators}. */
@@ -40,6 +42,7 @@ import org.waypoint.platform.web.Paging;
 public class IndicatorController {
 
     static final int MAX_PAGE_SIZE = 200;
+    private static final String IF_MATCH = "The indicator's ETag as read: 428 without it, 412 when it changed since";
 
     private final ManagingIndicators managing;
     private final Scorecards scorecards;
@@ -85,23 +88,23 @@ public class IndicatorController {
     @PutMapping("/{id}")
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<IndicatorResponse> change(@PathVariable String id,
-                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @Parameter(required = true, description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody IndicatorRequest request, Authentication auth) {
-        Long version = version(ifMatch);
-        if (version == null) {
-            throw new ManagingIndicators.PreconditionRequired("Send If-Match with the ETag of the indicator you read");
-        }
-        Indicator indicator = managing.change(new IndicatorId(id), version, request.toInput(), Caller.of(auth));
+        Indicator indicator = managing.change(new IndicatorId(id), ETags.required(ifMatch), request.toInput(), Caller.of(auth));
         return ResponseEntity.ok().eTag(etag(indicator)).body(response(indicator));
     }
 
-    /** Records a period's value (or that it is not yet available); revising an existing period needs If-Match. */
+    /**
+     * Records a period's value (or that it is not yet available), first recording or revision alike:
+     * needs {@code If-Match} with the indicator's ETag (428 without, 412 when stale). The period must
+     * have begun.
+     */
     @PostMapping("/{id}/measurements")
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<IndicatorResponse> record(@PathVariable String id,
-                                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @Parameter(required = true, description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody MeasurementRequest request, Authentication auth) {
-        Indicator indicator = managing.record(new IndicatorId(id), version(ifMatch), request.toCommand(), Caller.of(auth));
+        Indicator indicator = managing.record(new IndicatorId(id), ETags.required(ifMatch), request.toCommand(), Caller.of(auth));
         return ResponseEntity.ok().eTag(etag(indicator)).body(response(indicator));
     }
 
@@ -210,19 +213,6 @@ public class IndicatorController {
             return Period.parse(value);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("period", e.getMessage());
-        }
-    }
-
-    /** Reads {@code "3"} or {@code W/"3"}; null when absent. */
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be an ETag this service gave, such as \"3\"");
         }
     }
 

@@ -1,21 +1,25 @@
 package org.waypoint.indicator.indicators.web;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.waypoint.indicator.indicators.application.ImportInterruptedException;
 import org.waypoint.indicator.indicators.application.ImportingIndicators;
 import org.waypoint.indicator.indicators.application.IndicatorCsv;
 import org.waypoint.indicator.indicators.application.IndicatorQueries;
@@ -25,10 +29,13 @@ import org.waypoint.indicator.indicators.domain.PeriodView;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.web.ProblemDetailsAdvice;
+import org.waypoint.platform.web.Problems;
 
 /**
  * Import and export of indicator definitions and measurements as CSV or XLSX, with a row-by-row
- * report: {@code /api/indicators/import|export}, {@code /api/measurements/import|export}.
+ * report: {@code /api/indicators/import|export}, {@code /api/measurements/import|export}. Imports
+ * are all or nothing (a refused row stores nothing of the file); CSV exports neutralise formulas.
  */
 @RestController
 public class TransferController {
@@ -50,54 +57,54 @@ public class TransferController {
      */
     @PostMapping(path = "/api/indicators/import", consumes = {"text/csv", "text/plain"})
     @PreAuthorize(Roles.CAN_WRITE)
-    public ImportingIndicators.Report importDefinitionsCsv(@RequestBody String csv,
+    public ResponseEntity<Object> importDefinitionsCsv(@RequestBody byte[] csv,
                                                           @RequestParam(required = false) String targetYear,
                                                           @RequestParam(defaultValue = "false") boolean dryRun,
                                                           Authentication auth) {
-        return importing.importDefinitions(IndicatorCsv.read(new StringReader(csv)), year(targetYear), Caller.of(auth), dryRun);
+        return answer(importing.importDefinitions(IndicatorCsv.read(csv), year(targetYear), Caller.of(auth), dryRun));
     }
 
     @PostMapping(path = "/api/indicators/import", consumes = Spreadsheets.MEDIA_TYPE)
     @PreAuthorize(Roles.CAN_WRITE)
-    public ImportingIndicators.Report importDefinitionsXlsx(@RequestBody byte[] xlsx,
+    public ResponseEntity<Object> importDefinitionsXlsx(@RequestBody byte[] xlsx,
                                                            @RequestParam(required = false) String targetYear,
                                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                                            Authentication auth) {
-        return importing.importDefinitions(Spreadsheets.read(xlsx), year(targetYear), Caller.of(auth), dryRun);
+        return answer(importing.importDefinitions(Spreadsheets.read(xlsx), year(targetYear), Caller.of(auth), dryRun));
     }
 
     @PostMapping(path = "/api/measurements/import", consumes = {"text/csv", "text/plain"})
     @PreAuthorize(Roles.CAN_WRITE)
-    public ImportingIndicators.Report importMeasurementsCsv(@RequestBody String csv,
+    public ResponseEntity<Object> importMeasurementsCsv(@RequestBody byte[] csv,
                                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                                            Authentication auth) {
-        return importing.importMeasurements(IndicatorCsv.read(new StringReader(csv)), Caller.of(auth), dryRun);
+        return answer(importing.importMeasurements(IndicatorCsv.read(csv), Caller.of(auth), dryRun));
     }
 
     @PostMapping(path = "/api/measurements/import", consumes = Spreadsheets.MEDIA_TYPE)
     @PreAuthorize(Roles.CAN_WRITE)
-    public ImportingIndicators.Report importMeasurementsXlsx(@RequestBody byte[] xlsx,
+    public ResponseEntity<Object> importMeasurementsXlsx(@RequestBody byte[] xlsx,
                                                             @RequestParam(defaultValue = "false") boolean dryRun,
                                                             Authentication auth) {
-        return importing.importMeasurements(Spreadsheets.read(xlsx), Caller.of(auth), dryRun);
+        return answer(importing.importMeasurements(Spreadsheets.read(xlsx), Caller.of(auth), dryRun));
     }
 
     /** The same imports as a form upload: multipart field {@code file}, CSV or XLSX (by name or content type). */
     @PostMapping(path = "/api/indicators/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Roles.CAN_WRITE)
-    public ImportingIndicators.Report importDefinitionsFile(@RequestParam("file") MultipartFile file,
+    public ResponseEntity<Object> importDefinitionsFile(@RequestParam("file") MultipartFile file,
                                                            @RequestParam(required = false) String targetYear,
                                                            @RequestParam(defaultValue = "false") boolean dryRun,
                                                            Authentication auth) {
-        return importing.importDefinitions(rows(file), year(targetYear), Caller.of(auth), dryRun);
+        return answer(importing.importDefinitions(rows(file), year(targetYear), Caller.of(auth), dryRun));
     }
 
     @PostMapping(path = "/api/measurements/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Roles.CAN_WRITE)
-    public ImportingIndicators.Report importMeasurementsFile(@RequestParam("file") MultipartFile file,
+    public ResponseEntity<Object> importMeasurementsFile(@RequestParam("file") MultipartFile file,
                                                             @RequestParam(defaultValue = "false") boolean dryRun,
                                                             Authentication auth) {
-        return importing.importMeasurements(rows(file), Caller.of(auth), dryRun);
+        return answer(importing.importMeasurements(rows(file), Caller.of(auth), dryRun));
     }
 
     private static List<IndicatorCsv.Row> rows(MultipartFile file) {
@@ -106,7 +113,10 @@ public class TransferController {
             if (name.endsWith(".xlsx") || Spreadsheets.MEDIA_TYPE.equals(file.getContentType())) {
                 return Spreadsheets.read(file.getBytes());
             }
-            return IndicatorCsv.read(new StringReader(new String(file.getBytes(), StandardCharsets.UTF_8)));
+            if (file.getSize() > IndicatorCsv.MAX_BYTES) {
+                throw new InvalidInputException("file", "is larger than 10 MB");
+            }
+            return IndicatorCsv.read(file.getBytes());
         } catch (java.io.IOException e) {
             throw new InvalidInputException("file", "could not be read");
         }
@@ -127,7 +137,7 @@ public class TransferController {
             return file(Spreadsheets.write("Indicators", IndicatorCsv.DEFINITION_COLUMNS,
                     indicators.stream().map(i -> IndicatorCsv.definitionCells(i.definition())).toList()), XLSX, "indicators.xlsx");
         }
-        return file(IndicatorCsv.writeDefinitions(indicators).getBytes(StandardCharsets.UTF_8), CSV, "indicators.csv");
+        return file(IndicatorCsv.writeDefinitions(indicators), CSV, "indicators.csv");
     }
 
     /** Every measured period (value, target, status, trend, commentary) of the matching indicators. */
@@ -148,8 +158,39 @@ public class TransferController {
             }
             return file(Spreadsheets.write("Measurements", IndicatorCsv.MEASUREMENT_COLUMNS, rows), XLSX, "measurements.xlsx");
         }
-        return file(IndicatorCsv.writeMeasurements(indicators, scorecards.organisationDefault()).getBytes(StandardCharsets.UTF_8),
-                CSV, "measurements.csv");
+        return file(IndicatorCsv.writeMeasurements(indicators, scorecards.organisationDefault()), CSV, "measurements.csv");
+    }
+
+    /**
+     * 200 with the report when every row passed (and was stored, unless a dry run); otherwise
+     * nothing is stored and the answer is a problem naming each refused row's field as
+     * {@code rows[n].field} (n as a spreadsheet numbers the row, the header being row 1), with the
+     * report: 403 when a row is one the caller may not write, else 400.
+     */
+    private static ResponseEntity<Object> answer(ImportingIndicators.Report report) {
+        if (report.rejected() == 0) {
+            return ResponseEntity.ok(report);
+        }
+        List<ProblemDetailsAdvice.FieldError> errors = report.rows().stream()
+                .filter(r -> r.outcome() == ImportingIndicators.Outcome.REJECTED)
+                .map(r -> new ProblemDetailsAdvice.FieldError("rows[" + r.row() + "]." + r.field(), r.message()))
+                .toList();
+        HttpStatus status = report.denied() ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = Problems.of(status, report.denied() ? "Rows you may not write" : "Rows rejected",
+                report.rejected() + " of " + report.rows().size() + " rows are not right, so nothing was stored: "
+                        + errors.stream().limit(5).map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        problem.setProperty("report", report);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A checked file whose storing stopped because an indicator changed meanwhile: 409, naming the row and what was stored. */
+    @ExceptionHandler(ImportInterruptedException.class)
+    ResponseEntity<ProblemDetail> interrupted(ImportInterruptedException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Indicator changed while importing", e.getMessage());
+        problem.setProperty("row", e.row());
+        problem.setProperty("storedRows", e.storedRows());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private List<Indicator> indicators(IndicatorQueries.Filter filter) {

@@ -1,6 +1,7 @@
 package org.waypoint.indicator.indicators.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ import org.waypoint.indicator.indicators.domain.Indicators;
 import org.waypoint.indicator.indicators.domain.Period;
 import org.waypoint.platform.security.Caller;
 
-/** The measurement import when the indicator is saved by someone else between the import reading and saving it. */
+/** The measurement import: all or nothing, and when the indicator is saved by someone else between the import reading and saving it. */
 class ImportingIndicatorsTest {
 
     private static final Caller PRIYA = new Caller("priya.officer", Set.of("performance-officer"), Set.of());
@@ -42,20 +43,56 @@ class ImportingIndicatorsTest {
     }
 
     @Test
-    void aRowThatKeepsMeetingOtherSavesIsReportedAsAConflictAndNothingOfItIsStored() {
+    void aFileWhoseIndicatorKeepsMeetingOtherSavesStopsAtThatRowNamingItAndStoresNothingOfIt() {
         store.othersSaveBeforeTheNext(ImportingIndicators.ATTEMPTS);
 
-        var report = importing.importMeasurements(List.of(row("2021/22 Q3", "96")), PRIYA, false);
-
-        assertThat(report.rows()).singleElement().satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo(ImportingIndicators.Outcome.REJECTED);
-            assertThat(r.message()).isEqualTo("changed by someone else meanwhile; import again");
-        });
+        assertThatThrownBy(() -> importing.importMeasurements(List.of(row("2021/22 Q3", "96")), PRIYA, false))
+                .isInstanceOfSatisfying(ImportInterruptedException.class, e -> {
+                    assertThat(e.row()).isEqualTo(2);
+                    assertThat(e.storedRows()).isZero();
+                });
         assertThat(store.find(indicator.id()).orElseThrow().measurement(Period.parse("2021/22 Q3"))).isEmpty();
     }
 
-    private static org.waypoint.indicator.indicators.application.IndicatorCsv.Row row(String period, String value) {
-        return new IndicatorCsv.Row(2, Map.of("code", "4.6", "period", period, "value", value));
+    @Test
+    void aFileWithOneBadRowStoresNoneOfItsGoodRowsAndReportsEveryRow() {
+        var report = importing.importMeasurements(List.of(row(2, "2021/22 Q2", "96"), row(3, "2021/22 Q3", "£5"),
+                row(4, "2021/22 Q4", "97")), PRIYA, false);
+
+        assertThat(report.stored()).isFalse();
+        assertThat(report.rows()).extracting(ImportingIndicators.RowResult::outcome).containsExactly(
+                ImportingIndicators.Outcome.CREATED, ImportingIndicators.Outcome.REJECTED, ImportingIndicators.Outcome.CREATED);
+        assertThat(report.rows().get(1).field()).isEqualTo("value");
+        assertThat(store.find(indicator.id()).orElseThrow().measurements()).isEmpty();
+        assertThat(store.updates).isZero();
+    }
+
+    @Test
+    void aGoodFileOfSeveralPeriodsOfOneIndicatorIsSavedOnceWithEveryRowsEvents() {
+        var report = importing.importMeasurements(List.of(row(2, "2021/22 Q1", "96"), row(3, "2021/22 Q2", "80")), PRIYA, false);
+
+        assertThat(report.stored()).isTrue();
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(store.updates).isEqualTo(1);
+        assertThat(store.find(indicator.id()).orElseThrow().measurements()).hasSize(2);
+    }
+
+    @Test
+    void theSamePeriodTwiceInOneFileIsRefusedNamingTheEarlierRow() {
+        var report = importing.importMeasurements(List.of(row(2, "2021/22 Q1", "96"), row(3, "2021/22 Q1", "80")), PRIYA, false);
+
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(report.rows().get(1).field()).isEqualTo("period");
+        assertThat(report.rows().get(1).message()).contains("row 2");
+        assertThat(store.updates).isZero();
+    }
+
+    private static IndicatorCsv.Row row(String period, String value) {
+        return row(2, period, value);
+    }
+
+    private static IndicatorCsv.Row row(int number, String period, String value) {
+        return new IndicatorCsv.Row(number, Map.of("code", "4.6", "period", period, "value", value));
     }
 
     /** Keeps indicators by id and checks versions as the Mongo store does; can play another writer saving first. */
@@ -63,6 +100,7 @@ class ImportingIndicatorsTest {
 
         private final Map<IndicatorId, Indicator> stored = new HashMap<>();
         private int othersSaveFirst;
+        int updates;
 
         SavedMeanwhile(Indicator indicator) {
             stored.put(indicator.id(), indicator);
@@ -87,6 +125,7 @@ class ImportingIndicatorsTest {
                 throw new OptimisticLockingFailureException("indicator " + indicator.id() + " was saved meanwhile");
             }
             stored.put(indicator.id(), atVersion(indicator, indicator.version() + 1));
+            updates++;
         }
 
         @Override

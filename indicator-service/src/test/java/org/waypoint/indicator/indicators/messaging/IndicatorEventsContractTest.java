@@ -91,7 +91,8 @@ class IndicatorEventsContractTest {
         var created = Http.post(base, officer, definition.formatted(""));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).path("id").asString();
-        var recorded = Http.post(base + "/" + id + "/measurements", officer, "{\"period\":\"2021/22 Q2\",\"value\":\"0%\"}");
+        var recorded = Http.post(base + "/" + id + "/measurements", officer, "{\"period\":\"2021/22 Q2\",\"value\":\"0%\"}",
+                created.headers().firstValue("ETag").orElseThrow());
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
         var changed = Http.put(base + "/" + id, officer, definition.formatted(",\"description\":\"CP case conferences\""),
                 recorded.headers().firstValue("ETag").orElseThrow());
