@@ -130,7 +130,7 @@ public class BudgetLineController {
                          @RequestParam(defaultValue = "division,asc") String sort) {
         Paging.check(page, size, MAX_PAGE_SIZE);
         List<BudgetLine> matching = select(filter, status, q, sort);
-        int from = Math.min(page * size, matching.size());
+        int from = (int) Math.min((long) page * size, matching.size()); // a page far beyond the last: empty, never an overflow
         int to = Math.min(from + size, matching.size());
         String hint = matching.isEmpty()
                 ? (queries.count() == 0 ? "No budgets yet: a finance officer sets lines with POST /api/budgets/lines or imports a table with POST /api/budgets/imports."
@@ -192,7 +192,7 @@ public class BudgetLineController {
     /** The lines a list or export shows: filtered (status too) and sorted, not paged. */
     private List<BudgetLine> select(BudgetLineFilterParams filter, BudgetStatus status, String q, String sort) {
         String[] sortParts = sort.split(",");
-        String field = sortParts[0].strip().toLowerCase(Locale.ROOT);
+        String field = sortParts.length == 0 ? "" : sortParts[0].strip().toLowerCase(Locale.ROOT);
         if (!SORTS.contains(field)) {
             throw new InvalidInputException("sort", "can sort by " + String.join(", ", SORTS));
         }

@@ -433,6 +433,29 @@ class BudgetApiTest {
         assertThat(response.body()).doesNotContain("Exception", "org.waypoint");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/lines?page=2147483647&size=200 | 200",
+            "/lines?page=21474837&size=100   | 200",
+            "/lines?sort=,                   | 400",
+            "/lines?sort=%2C%2C              | 400",
+            "/lines/export?sort=,            | 400",
+            "/totals?by=,                    | 400",
+            "/shares/export?by=%2C           | 400"})
+    void pagingAndSortingAtTheirEdgesAreAnsweredNever500(String query, int status) {
+        create(JUSTICE);
+
+        HttpResponse<String> response = Http.get(base + query, users.alex());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        if (status == 200) {
+            assertThat(JSON.readTree(response.body()).path("items")).isEmpty();
+            assertThat(JSON.readTree(response.body()).path("total").asInt()).isEqualTo(1);
+        } else {
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+    }
+
     // ---- issue 16: every write within the caller's service areas ----
 
     @Test
