@@ -19,7 +19,8 @@ import org.waypoint.indicator.indicators.application.IndicatorInput;
  * @param polarity  higher is better, lower is better, or monitor only
  * @param frequency monthly, quarterly, six-monthly or annual
  * @param targets   per financial year: {"2021/22": "95%", "2022/23": "Increase"}; also "Reduce", "TBC", "n/a"
- * @param tolerance the amber tolerance; absent uses the organisation's default
+ * @param tolerance   the amber tolerance; absent uses the organisation's default
+ * @param serviceArea every indicator has one; a manager may only name their own
  */
 public record IndicatorRequest(
         @NotBlank @Size(max = 40) String code,
@@ -32,7 +33,7 @@ public record IndicatorRequest(
         @Size(max = 50) Map<String, String> targets,
         @Valid ToleranceRequest tolerance,
         @Valid OwnerRequest owner,
-        @Size(max = 200) String serviceArea,
+        @NotBlank @Size(max = 200) String serviceArea,
         String theme,
         @Size(max = 20) List<String> outcomeLinks,
         @Valid BenchmarkRequest benchmark,

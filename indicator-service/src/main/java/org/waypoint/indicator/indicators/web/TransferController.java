@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,6 +59,14 @@ public class TransferController {
      * Imports definitions (new codes defined, known codes changed). {@code targetYear} is the
      * financial year of an "Annual Target" column (default: the current one).
      */
+    @ApiResponse(responseCode = "200", description = "Every row passed (and was stored, unless dryRun)",
+            content = @Content(schema = @Schema(implementation = ImportingIndicators.Report.class)))
+    @ApiResponse(responseCode = "400", description = "A row is wrong: nothing stored; errors name rows[n].field, with the report",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "A row is one the caller may not write: nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "An indicator changed while the checked file was stored",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/indicators/import", consumes = {"text/csv", "text/plain"})
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<Object> importDefinitionsCsv(@RequestBody byte[] csv,
@@ -64,6 +76,14 @@ public class TransferController {
         return answer(importing.importDefinitions(IndicatorCsv.read(csv), year(targetYear), Caller.of(auth), dryRun));
     }
 
+    @ApiResponse(responseCode = "200", description = "Every row passed (and was stored, unless dryRun)",
+            content = @Content(schema = @Schema(implementation = ImportingIndicators.Report.class)))
+    @ApiResponse(responseCode = "400", description = "A row is wrong: nothing stored; errors name rows[n].field, with the report",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "A row is one the caller may not write: nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "An indicator changed while the checked file was stored",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/indicators/import", consumes = Spreadsheets.MEDIA_TYPE)
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<Object> importDefinitionsXlsx(@RequestBody byte[] xlsx,
@@ -73,6 +93,14 @@ public class TransferController {
         return answer(importing.importDefinitions(Spreadsheets.read(xlsx), year(targetYear), Caller.of(auth), dryRun));
     }
 
+    @ApiResponse(responseCode = "200", description = "Every row passed (and was stored, unless dryRun)",
+            content = @Content(schema = @Schema(implementation = ImportingIndicators.Report.class)))
+    @ApiResponse(responseCode = "400", description = "A row is wrong: nothing stored; errors name rows[n].field, with the report",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "A row is one the caller may not write: nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "An indicator changed while the checked file was stored",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/measurements/import", consumes = {"text/csv", "text/plain"})
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<Object> importMeasurementsCsv(@RequestBody byte[] csv,
@@ -81,6 +109,14 @@ public class TransferController {
         return answer(importing.importMeasurements(IndicatorCsv.read(csv), Caller.of(auth), dryRun));
     }
 
+    @ApiResponse(responseCode = "200", description = "Every row passed (and was stored, unless dryRun)",
+            content = @Content(schema = @Schema(implementation = ImportingIndicators.Report.class)))
+    @ApiResponse(responseCode = "400", description = "A row is wrong: nothing stored; errors name rows[n].field, with the report",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "A row is one the caller may not write: nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "An indicator changed while the checked file was stored",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/measurements/import", consumes = Spreadsheets.MEDIA_TYPE)
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<Object> importMeasurementsXlsx(@RequestBody byte[] xlsx,
@@ -90,6 +126,14 @@ public class TransferController {
     }
 
     /** The same imports as a form upload: multipart field {@code file}, CSV or XLSX (by name or content type). */
+    @ApiResponse(responseCode = "200", description = "Every row passed (and was stored, unless dryRun)",
+            content = @Content(schema = @Schema(implementation = ImportingIndicators.Report.class)))
+    @ApiResponse(responseCode = "400", description = "A row is wrong: nothing stored; errors name rows[n].field, with the report",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "A row is one the caller may not write: nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "An indicator changed while the checked file was stored",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/indicators/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<Object> importDefinitionsFile(@RequestParam("file") MultipartFile file,
@@ -99,6 +143,14 @@ public class TransferController {
         return answer(importing.importDefinitions(rows(file), year(targetYear), Caller.of(auth), dryRun));
     }
 
+    @ApiResponse(responseCode = "200", description = "Every row passed (and was stored, unless dryRun)",
+            content = @Content(schema = @Schema(implementation = ImportingIndicators.Report.class)))
+    @ApiResponse(responseCode = "400", description = "A row is wrong: nothing stored; errors name rows[n].field, with the report",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "A row is one the caller may not write: nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "An indicator changed while the checked file was stored",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(path = "/api/measurements/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<Object> importMeasurementsFile(@RequestParam("file") MultipartFile file,

@@ -459,6 +459,15 @@ class IndicatorApiTest {
         assertThat(paths.has("/api/indicators/summary")).isTrue();
         assertThat(paths.has("/api/indicators/{id}/measurements")).isTrue();
         assertThat(paths.has("/api/measurements/import")).isTrue();
+        JsonNode ifMatch = null;
+        for (JsonNode parameter : paths.path("/api/indicators/{id}/measurements").path("post").path("parameters")) {
+            if (parameter.path("name").asString().equals("If-Match")) {
+                ifMatch = parameter;
+            }
+        }
+        assertThat(ifMatch).as("recording a measurement documents If-Match").isNotNull();
+        assertThat(ifMatch.path("required").asBoolean()).isTrue();
+        assertThat(paths.path("/api/measurements/import").path("post").path("responses").has("400")).isTrue();
     }
 
     @Test
