@@ -74,7 +74,8 @@ class RealKeycloakTokensTest {
         assertThat(Services.post(Services.url(planService) + "/api/plans", passwordToken("priya.officer"),
                 "{\"id\":\"ea-sip\",\"title\":\"SIP\",\"organisation\":\"East Ayrshire HSCP\",\"serviceArea\":\"Children and Justice\","
                         + "\"period\":\"2021/22-2023/24\"}").statusCode()).isEqualTo(201);
-        String body = "{\"planId\":\"ea-sip\",\"title\":\"Review the Covid public protection oversight arrangements\",\"due\":\"2021\","
+        String body = "{\"planId\":\"ea-sip\",\"title\":\"Review the Covid public protection oversight arrangements\","
+                + "\"serviceArea\":\"Children and Justice\",\"due\":\"2021\","
                 + "\"leads\":[{\"name\":\"Jamie Wilson\",\"username\":\"jamie.lead\"}]}";
         assertThat(Services.post(Services.url(planService) + "/api/actions", passwordToken("jamie.lead"), body).statusCode()).isEqualTo(201);
         assertThat(Services.post(Services.url(planService) + "/api/actions", passwordToken("alex.auditor"), body).statusCode()).isEqualTo(403);

@@ -2,6 +2,7 @@ package org.waypoint.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.waypoint.testsupport.AuthorizationMatrix.AREA;
+import static org.waypoint.testsupport.AuthorizationMatrix.OTHER_AREA;
 import static org.waypoint.testsupport.AuthorizationMatrix.OWNER;
 import static org.waypoint.testsupport.AuthorizationMatrix.OWNER_EMAIL;
 
@@ -47,7 +48,10 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
                 .contains("\"bearerFormat\":\"JWT\"");
     }
 
-    /** A plan owned by the owner in the service area, and an action she leads with an exception report. */
+    /**
+     * A plan owned by the owner in the service area, and an action she leads with an exception report; a plan of the
+     * other area, and an action of the owner's area in it that she leads.
+     */
     @Override
     protected Map<String, String> fixtures() {
         MongoTemplate mongo = app().getBean(MongoTemplate.class);
@@ -66,10 +70,24 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
                 """.formatted(AREA, OWNER, OWNER_EMAIL));
         assertThat(action.statusCode()).as(action.body()).isEqualTo(201);
         String actionId = PlanServiceRunning.json(action).path("id").asString();
-        HttpResponse<String> reported = Services.put(base() + "/api/actions/" + actionId + "/exception-report", admin, null,
+        HttpResponse<String> reported = Services.put(base() + "/api/actions/" + actionId + "/exception-report", admin, "\"0\"",
                 "{\"reason\":\"Delayed\",\"correctiveAction\":\"Extra sessions\",\"revisedDate\":\"2030-06-30\"}");
         assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+        HttpResponse<String> otherPlan = Services.post(base() + "/api/plans", admin, """
+                {"id":"matrix-plan-elsewhere","title":"Matrix plan elsewhere","organisation":"East Ayrshire HSCP",
+                 "service":"Adult Services","serviceArea":"%s","period":"2024/25",
+                 "status":"ACTIVE","priorities":[{"id":"SP","title":"Safe and Protected"}],"outcomes":[]}
+                """.formatted(OTHER_AREA));
+        assertThat(otherPlan.statusCode()).as(otherPlan.body()).isEqualTo(201);
+        HttpResponse<String> elsewhere = Services.post(base() + "/api/actions", admin, """
+                {"planId":"matrix-plan-elsewhere","priorityId":"SP","reference":"SP-2","title":"Matrix action elsewhere",
+                 "serviceArea":"%s","due":"2030-03-31","leads":[{"name":"Olive Owner","username":"%s","email":"%s"}]}
+                """.formatted(AREA, OWNER, OWNER_EMAIL));
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(201);
         return Map.of("plan", "matrix-plan", "planEtag", plan.headers().firstValue("ETag").orElseThrow(),
-                "action", actionId, "actionEtag", reported.headers().firstValue("ETag").orElseThrow());
+                "action", actionId, "actionEtag", reported.headers().firstValue("ETag").orElseThrow(),
+                "otherPlan", "matrix-plan-elsewhere",
+                "elsewhereAction", PlanServiceRunning.json(elsewhere).path("id").asString(),
+                "elsewhereEtag", elsewhere.headers().firstValue("ETag").orElseThrow());
     }
 }

@@ -17,6 +17,11 @@ public final class PlanJson {
                 """.formatted(id, serviceArea);
     }
 
+    /** A plan of no service area (only officers and admins may create one, or add to it). */
+    public static String planWithoutArea(String id) {
+        return plan(id, "-").replace("\"serviceArea\":\"-\",", "");
+    }
+
     /** An action without steps; {@code start} may be null. */
     public static String simpleAction(String planId, String serviceArea, String due, String start, String leadUsername) {
         return """

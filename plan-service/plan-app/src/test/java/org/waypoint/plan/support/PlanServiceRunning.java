@@ -85,9 +85,15 @@ public final class PlanServiceRunning implements AutoCloseable {
     }
 
     public HttpResponse<String> send(String method, String path, String token, String ifMatch, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
+        return send(method, base + path, token, ifMatch, json, "application/json");
+    }
+
+    /** Any request to any running service ({@code url} in full), with {@code If-Match} when given. */
+    public static HttpResponse<String> send(String method, String url, String token, String ifMatch, String body,
+                                            String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -12,17 +12,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.waypoint.plan.action.domain.ActionDetails;
 import org.waypoint.plan.action.domain.DueDate;
 import org.waypoint.plan.action.domain.Lead;
+import org.waypoint.plan.common.application.WhoMayWrite;
 import org.waypoint.plan.plan.domain.Plan;
 import org.waypoint.plan.plan.domain.PlanId;
 import org.waypoint.plan.plan.domain.Plans;
 import org.waypoint.plan.plan.domain.Priority;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.NotFoundException;
 
@@ -30,7 +29,9 @@ import org.waypoint.platform.web.NotFoundException;
  * Use case: upload an action plan as a table (columns like seed 000's action plan or seed 002's
  * Recommendation / Action / Lead / Review Date / Progress). Every row is checked first; the report
  * says, row by row, what was accepted and what was rejected and why. Nothing is stored unless
- * every row is good (and nothing at all on a dry run).
+ * every row is good (and nothing at all on a dry run). Who may add each row is decided by the same
+ * rule as for one action ({@link WhoMayWrite}): a row in an area the caller may not write is
+ * rejected, naming {@code serviceArea}, in a dry run too.
  */
 @Service
 public class ImportingActions {
@@ -76,9 +77,7 @@ public class ImportingActions {
 
     public Report importRows(String planId, List<Row> rows, boolean dryRun, Caller caller) {
         Plan plan = plans.find(new PlanId(planId)).orElseThrow(() -> new NotFoundException("There is no plan " + planId + "."));
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, plan.details().serviceArea(), List.of())) {
-            throw new AccessDeniedException("may not import actions into plan " + planId);
-        }
+        WhoMayWrite.importInto(caller, plan);
         if (rows.isEmpty()) {
             throw new InvalidInputException("file", "has no rows under its header");
         }
@@ -89,7 +88,7 @@ public class ImportingActions {
         List<ParsedRow> parsed = new ArrayList<>();
         for (Row row : rows) {
             try {
-                ParsedRow p = parse(plan, row);
+                ParsedRow p = parse(plan, row, caller);
                 parsed.add(p);
                 results.add(new RowResult(row.number(), true, p.details().title(), null, List.of()));
             } catch (InvalidInputException e) {
@@ -114,7 +113,8 @@ public class ImportingActions {
     private record ParsedRow(int number, ActionDetails details, int progress) {
     }
 
-    private ParsedRow parse(Plan plan, Row row) {
+    /** A row as the action it would add, refused (as a row error) by the same rule as POST /api/actions. */
+    private ParsedRow parse(Plan plan, Row row, Caller caller) {
         String title = column(row, "title").orElseThrow(() -> new InvalidInputException("title", "is empty"));
         String due = column(row, "due").orElseThrow(() -> new InvalidInputException("due", "is empty"));
         String priorityId = column(row, "priority").map(p -> priorityOf(plan, p)).orElse(null);
@@ -135,6 +135,10 @@ public class ImportingActions {
                 column(row, "serviceArea").orElse(plan.details().serviceArea()), leads, List.of(),
                 column(row, "startDate").map(s -> date(s, "startDate")).orElse(null), DueDate.parse(due),
                 column(row, "reviewDate").map(s -> date(s, "reviewDate")).orElse(null));
+        WhoMayWrite.requireArea(details);
+        WhoMayWrite.whyNotAdd(caller, plan, details).ifPresent(why -> {
+            throw new InvalidInputException("serviceArea", why);
+        });
         return new ParsedRow(row.number(), details, progress);
     }
 

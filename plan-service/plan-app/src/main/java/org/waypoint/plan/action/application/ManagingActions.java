@@ -5,29 +5,30 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.waypoint.plan.action.domain.Action;
 import org.waypoint.plan.action.domain.ActionDetails;
 import org.waypoint.plan.action.domain.ActionId;
 import org.waypoint.plan.action.domain.Actions;
 import org.waypoint.plan.action.domain.StatusRule;
+import org.waypoint.plan.common.application.WhoMayWrite;
 import org.waypoint.plan.common.domain.HistoryEntry;
 import org.waypoint.plan.plan.domain.Plan;
 import org.waypoint.plan.plan.domain.PlanId;
 import org.waypoint.plan.plan.domain.Plans;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.NotFoundException;
 
 /**
- * Use cases of people changing actions, with the permission rule: a performance officer or admin
- * anywhere; a manager within their service area; a lead (a staff member named as lead) records
- * progress and exception reports on their own actions, and may add an action they lead.
+ * Use cases of people changing actions, with the permission rule of {@link WhoMayWrite}: a
+ * performance officer or admin anywhere; a manager within their service areas (the plan's and the
+ * action's, before and after a change); a lead (a staff member named as lead) records progress and
+ * exception reports on their own actions, and may add an action they lead in their own area's plan.
  */
 @Service
 public class ManagingActions {
@@ -47,6 +48,7 @@ public class ManagingActions {
     public Action create(ActionDetails details, int progressPercent, Caller caller) {
         Plan plan = planOf(details);
         checkBelongs(plan, details);
+        WhoMayWrite.add(caller, plan, details);
         Actions.Insertion insertion = creation(details, progressPercent, caller, today(), rules.current(), now());
         actions.insert(insertion);
         return insertion.action();
@@ -71,6 +73,7 @@ public class ManagingActions {
                 throw new InvalidInputException("planId", "must be " + plan.id().value() + " for every row");
             }
             checkBelongs(plan, row.details());
+            WhoMayWrite.add(caller, plan, row.details());
             insertions.add(creation(row.details(), row.progressPercent(), caller, today, rule, now));
         }
         List<Action> created = new ArrayList<>(rows.size());
@@ -87,9 +90,6 @@ public class ManagingActions {
 
     private Actions.Insertion creation(ActionDetails details, int progressPercent, Caller caller, LocalDate today,
                                        StatusRule rule, Instant now) {
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, details.serviceArea(), leadUsernames(details))) {
-            throw new AccessDeniedException("may not add actions in " + details.serviceArea());
-        }
         Action.Changed created = Action.create(ActionId.newId(), details, progressPercent, caller.username(), now);
         // A new action has announced nothing yet. When there is nothing to announce (not started, on
         // track), its status is recorded now, so the next scan has nothing to look at; when there is
@@ -100,46 +100,49 @@ public class ManagingActions {
                 new HistoryEntry(now, caller.username(), "created", Action.diff(null, action)), action.nextReviewOn(today, rule));
     }
 
-    /** New details, postponement or cancellation: managers in the area, officers, admins. */
+    /**
+     * New details (including a move to another plan or service area), postponement or cancellation:
+     * managers of every area involved, officers, admins ({@link WhoMayWrite#change}).
+     */
     public Action update(ActionId id, long expectedVersion, ActionDetails details, boolean postponed, boolean cancelled,
                          Caller caller) {
-        checkBelongs(planOf(details), details);
-        return change(id, expectedVersion, caller, "updated", false, details.serviceArea(),
+        Plan planAfter = planOf(details);
+        checkBelongs(planAfter, details);
+        return change(id, expectedVersion, caller, "updated",
+                before -> WhoMayWrite.change(caller, planOf(before), before, planAfter, details),
                 action -> action.update(details, postponed, cancelled, caller.username(), now()));
     }
 
-    public Action recordProgress(ActionId id, Long expectedVersion, int percent, String text, LocalDate asOf, Caller caller) {
+    public Action recordProgress(ActionId id, long expectedVersion, int percent, String text, LocalDate asOf, Caller caller) {
         LocalDate date = asOf == null ? today() : asOf;
         if (date.isAfter(today())) {
             throw new InvalidInputException("asOf", "must not be in the future");
         }
-        return change(id, expectedVersion, caller, "progress recorded", true, null,
+        return change(id, expectedVersion, caller, "progress recorded", before -> WhoMayWrite.report(caller, planOf(before), before),
                 action -> action.recordProgress(percent, text, date, caller.username(), now()));
     }
 
-    public Action reportException(ActionId id, Long expectedVersion, String reason, String correctiveAction,
+    public Action reportException(ActionId id, long expectedVersion, String reason, String correctiveAction,
                                   LocalDate revisedDate, Caller caller) {
-        return change(id, expectedVersion, caller, "exception reported", true, null,
+        return change(id, expectedVersion, caller, "exception reported", before -> WhoMayWrite.report(caller, planOf(before), before),
                 action -> action.reportException(reason, correctiveAction, revisedDate, caller.username(), now()));
     }
 
-    public Action withdrawException(ActionId id, Long expectedVersion, Caller caller) {
-        return change(id, expectedVersion, caller, "exception withdrawn", true, null,
+    public Action withdrawException(ActionId id, long expectedVersion, Caller caller) {
+        return change(id, expectedVersion, caller, "exception withdrawn", before -> WhoMayWrite.report(caller, planOf(before), before),
                 action -> action.withdrawException(caller.username(), now()));
     }
 
-    private Action change(ActionId id, Long expectedVersion, Caller caller, String what, boolean leadsMay,
-                          String newServiceArea, Function<Action, Action.Changed> change) {
+    /**
+     * Permission is checked before the version, so that a caller without it learns nothing more
+     * (as for plans).
+     */
+    private Action change(ActionId id, long expectedVersion, Caller caller, String what, Consumer<Action> mayChange,
+                          Function<Action, Action.Changed> change) {
         Action before = actions.find(id).orElseThrow(() -> new NotFoundException("There is no action " + id + "."));
-        if (expectedVersion != null && expectedVersion != before.version()) {
+        mayChange.accept(before);
+        if (expectedVersion != before.version()) {
             throw new OptimisticLockingFailureException("action " + id + " is at version " + before.version());
-        }
-        List<String> owners = leadsMay ? before.leadUsernames() : List.of();
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, before.details().serviceArea(), owners)) {
-            throw new AccessDeniedException("may not change action " + id);
-        }
-        if (newServiceArea != null && !caller.mayWrite(Roles.PERFORMANCE_OFFICER, newServiceArea, List.of())) {
-            throw new AccessDeniedException("may not move action " + id + " to " + newServiceArea);
         }
         Action.Changed changed = change.apply(before);
         if (changed.events().isEmpty() && changed.action() == before) {
@@ -156,20 +159,15 @@ public class ManagingActions {
                 .orElseThrow(() -> new InvalidInputException("planId", "names no plan: " + details.planId()));
     }
 
+    /** The plan a stored action is in (null if it names none: then only officers and admins may change it). */
+    private Plan planOf(Action action) {
+        return plans.find(new PlanId(action.details().planId())).orElse(null);
+    }
+
     private static void checkBelongs(Plan plan, ActionDetails details) {
         if (details.priorityId() != null && !plan.details().hasPriority(details.priorityId())) {
             throw new InvalidInputException("priorityId", "is not a priority of plan " + details.planId());
         }
-    }
-
-    private static List<String> leadUsernames(ActionDetails details) {
-        List<String> usernames = new ArrayList<>();
-        details.leads().forEach(l -> {
-            if (l.username() != null) {
-                usernames.add(l.username());
-            }
-        });
-        return usernames;
     }
 
     private LocalDate nextReview(Action action) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /**
  * Why an action is off track, what is being done about it, and the revised date it is now
@@ -15,6 +16,8 @@ public record ExceptionReport(String reason, String correctiveAction, LocalDate 
     public static final int MAX_TEXT = 5000;
 
     public ExceptionReport {
+        Text.multiLine("reason", reason);
+        Text.multiLine("correctiveAction", correctiveAction);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "must not be blank");
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
 /** A dated progress note: who, what, and the percentage at the time. */
 public record ProgressUpdate(LocalDate asOf, String author, String text, int percent, Instant recordedAt) {
@@ -11,6 +12,7 @@ public record ProgressUpdate(LocalDate asOf, String author, String text, int per
     public static final int MAX_TEXT = 5000;
 
     public ProgressUpdate {
+        Text.multiLine("text", text);
         if (percent < 0 || percent > 100) {
             throw new InvalidInputException("progressPercent", "must be between 0 and 100");
         }

@@ -3,6 +3,7 @@ package org.waypoint.plan.action.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.data.annotation.Id;
 import org.waypoint.plan.action.domain.Action;
@@ -14,6 +15,7 @@ import org.waypoint.plan.action.domain.ExceptionReport;
 import org.waypoint.plan.action.domain.Lead;
 import org.waypoint.plan.action.domain.ProgressUpdate;
 import org.waypoint.plan.action.domain.Step;
+import org.waypoint.plan.common.persistence.StoredText;
 
 /**
  * An action as stored in the {@code actions} collection. Beside these fields the document carries
@@ -56,7 +58,7 @@ public record ActionDocument(
         }
 
         Lead toDomain() {
-            return new Lead(name, username, email);
+            return new Lead(StoredText.oneLine(name), StoredText.oneLine(username), StoredText.oneLine(email));
         }
     }
 
@@ -87,18 +89,22 @@ public record ActionDocument(
                 a.createdAt(), a.version());
     }
 
+    /** The stored action; text stored before today's text rules is read as they would have it ({@link StoredText}). */
     Action toDomain() {
-        ActionDetails details = new ActionDetails(planId, priorityId, reference, title, description, serviceArea,
-                leads == null ? List.of() : leads.stream().map(LeadDocument::toDomain).toList(),
-                steps == null ? List.of() : steps.stream().map(s -> new Step(s.text(),
+        ActionDetails details = new ActionDetails(StoredText.oneLine(planId), StoredText.oneLine(priorityId),
+                StoredText.oneLine(reference), StoredText.oneLine(title), StoredText.multiLine(description),
+                StoredText.oneLine(serviceArea),
+                leads == null ? List.of() : leads.stream().filter(Objects::nonNull).map(LeadDocument::toDomain).toList(),
+                steps == null ? List.of() : steps.stream().filter(Objects::nonNull).map(s -> new Step(StoredText.oneLine(s.text()),
                         s.lead() == null ? null : s.lead().toDomain(),
                         s.dueDate() == null ? null : new DueDate(s.dueDate(), s.dueAsWritten()))).toList(),
                 startDate, new DueDate(dueDate, dueAsWritten), reviewDate);
         return Action.restore(new ActionId(id), details, progressPercent,
                 progressUpdates == null ? List.of() : progressUpdates.stream()
-                        .map(p -> new ProgressUpdate(p.asOf(), p.author(), p.text(), p.percent(), p.recordedAt())).toList(),
-                exceptionReport == null ? null : new ExceptionReport(exceptionReport.reason(),
-                        exceptionReport.correctiveAction(), exceptionReport.revisedDate(), exceptionReport.reportedBy(),
+                        .map(p -> new ProgressUpdate(p.asOf(), p.author(), StoredText.multiLine(p.text()), p.percent(), p.recordedAt()))
+                        .toList(),
+                exceptionReport == null ? null : new ExceptionReport(StoredText.multiLine(exceptionReport.reason()),
+                        StoredText.multiLine(exceptionReport.correctiveAction()), exceptionReport.revisedDate(), exceptionReport.reportedBy(),
                         exceptionReport.reportedAt()),
                 postponed, cancelled, announcedStatus == null ? null : ActionStatus.valueOf(announcedStatus),
                 overdueAnnouncedFor, dueSoonAnnouncedFor, createdBy, createdAt, version);

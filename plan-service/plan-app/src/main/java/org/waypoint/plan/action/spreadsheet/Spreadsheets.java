@@ -3,19 +3,18 @@ package org.waypoint.plan.action.spreadsheet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -25,6 +24,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.waypoint.platform.spreadsheet.CsvTables;
+import org.waypoint.platform.spreadsheet.TextFiles;
 import org.waypoint.platform.validation.InvalidInputException;
 
 /**
@@ -83,7 +84,9 @@ public final class Spreadsheets {
         List<Row> rows = new ArrayList<>();
         CSVFormat csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setTrim(true).setAllowMissingColumnNames(true).build();
-        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), csv)) {
+        // UTF-8 (with or without its mark), UTF-16 with its mark, or Windows-1252 (Excel's "CSV" on a UK PC)
+        String text = TextFiles.decode(in.readAllBytes(), "file");
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), csv)) {
             List<String> headers = parser.getHeaderNames();
             for (CSVRecord record : parser) {
                 limit(rows);
@@ -137,42 +140,70 @@ public final class Spreadsheets {
         return formatter.formatCellValue(cell).strip();
     }
 
+    /**
+     * A cell of text a person typed (title, reference, names, reasons), for {@link #write}: CsvTables
+     * leaves a plain number such as {@code +1} or {@code -5} as a number, which is right for numeric
+     * columns; in a text column it is text and must open as typed, so it gets the apostrophe too.
+     */
+    static String text(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        String stripped = cell.stripLeading();
+        boolean signed = !stripped.isEmpty() && (stripped.charAt(0) == '+' || stripped.charAt(0) == '-');
+        return signed && CsvTables.neutralise(cell).equals(cell) ? "'" + cell : cell;
+    }
+
     private static void limit(List<Row> rows) {
         if (rows.size() >= MAX_ROWS) {
             throw new InvalidInputException("file", "has more than " + MAX_ROWS + " rows");
         }
     }
 
-    public static byte[] write(List<String> headers, List<List<String>> rows, Format format) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            if (format == Format.CSV) {
-                try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                        CSVFormat.DEFAULT.builder().setHeader(headers.toArray(String[]::new)).build())) {
-                    for (List<String> row : rows) {
-                        printer.printRecord(row);
-                    }
+    /**
+     * A table as CSV or XLSX. CSV goes through the platform's one writer ({@link CsvTables}): a cell a
+     * spreadsheet would read as a formula gets a leading apostrophe, and so does a signed number in one
+     * of the {@code textColumns} ({@link #text}). XLSX cells are all strings, never formulas, as typed.
+     */
+    public static byte[] write(List<String> headers, List<List<String>> rows, Format format, Set<Integer> textColumns) {
+        if (format == Format.CSV) {
+            List<List<String>> cells = new ArrayList<>(rows.size());
+            for (List<String> row : rows) {
+                List<String> out = new ArrayList<>(row.size());
+                for (int c = 0; c < row.size(); c++) {
+                    out.add(textColumns.contains(c) ? text(row.get(c)) : row.get(c));
                 }
-            } else {
-                try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-                    Sheet sheet = workbook.createSheet("Actions");
-                    org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
-                    for (int c = 0; c < headers.size(); c++) {
-                        header.createCell(c).setCellValue(headers.get(c));
-                    }
-                    for (int r = 0; r < rows.size(); r++) {
-                        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r + 1);
-                        for (int c = 0; c < rows.get(r).size(); c++) {
-                            String value = rows.get(r).get(c);
-                            row.createCell(c).setCellValue(value == null ? "" : value);
-                        }
-                    }
-                    workbook.write(out);
+                cells.add(out);
+            }
+            return CsvTables.write(headers, cells);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Sheet sheet = workbook.createSheet("Actions");
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+            for (int c = 0; c < headers.size(); c++) {
+                header.createCell(c).setCellValue(headers.get(c));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String value = rows.get(r).get(c);
+                    row.createCell(c).setCellValue(value == null ? "" : value);
                 }
             }
+            workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A table whose every column is text. */
+    public static byte[] write(List<String> headers, List<List<String>> rows, Format format) {
+        Set<Integer> all = new HashSet<>();
+        for (int c = 0; c < headers.size(); c++) {
+            all.add(c);
+        }
+        return write(headers, rows, format, all);
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -41,6 +42,9 @@ import org.waypoint.platform.web.Paging;
 @RestController
 @RequestMapping("/api/actions")
 public class ActionController {
+
+    /** Every change needs the ETag it read (Spring's own check is off so that a missing one is a 428 problem, not a 400). */
+    static final String IF_MATCH = "The ETag you read. Missing: 428; stale: 412.";
 
     static final int MAX_PAGE_SIZE = 200;
     static final List<String> SORTABLE = List.of("due", "title", "reference", "progress", "status", "created");
@@ -82,7 +86,9 @@ public class ActionController {
 
     @PutMapping("/{id}")
     @PreAuthorize(Roles.CAN_WRITE)
-    public ResponseEntity<ActionResponse> update(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    public ResponseEntity<ActionResponse> update(@PathVariable String id,
+                                                 @Parameter(description = IF_MATCH, required = true)
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody ActionRequests.UpdateAction request, Authentication caller) {
         long version = ETags.required(ifMatch);
         Action action = managing.update(new ActionId(id), version, request.details(), Boolean.TRUE.equals(request.postponed()),
@@ -93,10 +99,11 @@ public class ActionController {
     @PostMapping("/{id}/progress")
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<ActionResponse> recordProgress(@PathVariable String id,
+                                                         @Parameter(description = IF_MATCH, required = true)
                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                          @Valid @RequestBody ActionRequests.RecordProgress request,
                                                          Authentication caller) {
-        Action action = managing.recordProgress(new ActionId(id), ETags.optional(ifMatch), request.progressPercent(),
+        Action action = managing.recordProgress(new ActionId(id), ETags.required(ifMatch), request.progressPercent(),
                 request.text(), request.asOf(), Caller.of(caller));
         return ResponseEntity.created(URI.create("/api/actions/" + id + "/progress")).eTag(ETags.of(action.version()))
                 .body(view(action));
@@ -111,10 +118,11 @@ public class ActionController {
     @PutMapping("/{id}/exception-report")
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<ActionResponse> reportException(@PathVariable String id,
+                                                          @Parameter(description = IF_MATCH, required = true)
                                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                           @Valid @RequestBody ActionRequests.ReportException request,
                                                           Authentication caller) {
-        Action action = managing.reportException(new ActionId(id), ETags.optional(ifMatch), request.reason(),
+        Action action = managing.reportException(new ActionId(id), ETags.required(ifMatch), request.reason(),
                 request.correctiveAction(), request.revisedDate(), Caller.of(caller));
         return ResponseEntity.ok().eTag(ETags.of(action.version())).body(view(action));
     }
@@ -122,9 +130,10 @@ public class ActionController {
     @DeleteMapping("/{id}/exception-report")
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<ActionResponse> withdrawException(@PathVariable String id,
+                                                            @Parameter(description = IF_MATCH, required = true)
                                                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                             Authentication caller) {
-        Action action = managing.withdrawException(new ActionId(id), ETags.optional(ifMatch), Caller.of(caller));
+        Action action = managing.withdrawException(new ActionId(id), ETags.required(ifMatch), Caller.of(caller));
         return ResponseEntity.ok().eTag(ETags.of(action.version())).body(view(action));
     }
 

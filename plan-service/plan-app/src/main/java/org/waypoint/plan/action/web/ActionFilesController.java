@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,6 +45,8 @@ public class ActionFilesController {
     static final List<String> EXPORT_COLUMNS = List.of("Reference", "Plan", "Priority", "Title", "Service area", "Leads",
             "Start", "Due (as written)", "Due date", "Review date", "Progress %", "Status", "Judged by",
             "Exception reason", "Corrective action", "Revised date");
+    /** The columns of text people type (the rest are dates, numbers and statuses), by index in {@link #EXPORT_COLUMNS}. */
+    static final Set<Integer> TEXT_COLUMNS = Set.of(0, 1, 2, 3, 4, 5, 7, 13, 14);
 
     private final ActionQueries queries;
     private final ImportingActions importing;
@@ -57,7 +60,7 @@ public class ActionFilesController {
         this.clock = clock;
     }
 
-    /** Any filtered list, as CSV or XLSX. */
+    /** Any filtered list, as CSV (formula-like cells neutralised, {@link Spreadsheets#write}) or XLSX (string cells only). */
     @GetMapping("/export")
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<byte[]> export(@RequestParam(defaultValue = "csv") String format,
@@ -83,7 +86,7 @@ public class ActionFilesController {
                     a.status(today, rules.current()).name(), a.effectiveDue().toString(),
                     e == null ? "" : e.reason(), e == null ? "" : e.correctiveAction(), e == null ? "" : e.revisedDate().toString()));
         }
-        byte[] file = Spreadsheets.write(EXPORT_COLUMNS, rows, type);
+        byte[] file = Spreadsheets.write(EXPORT_COLUMNS, rows, type, TEXT_COLUMNS);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"actions-" + today + "." + type.extension + "\"")
                 .contentType(MediaType.parseMediaType(type.mediaType))

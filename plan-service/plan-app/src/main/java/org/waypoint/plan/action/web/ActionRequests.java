@@ -1,7 +1,9 @@
 package org.waypoint.plan.action.web;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -18,6 +20,7 @@ import org.waypoint.plan.action.domain.ExceptionReport;
 import org.waypoint.plan.action.domain.Lead;
 import org.waypoint.plan.action.domain.ProgressUpdate;
 import org.waypoint.plan.action.domain.Step;
+import org.waypoint.platform.validation.InvalidInputException;
 
 /** The JSON bodies the actions API accepts. Unknown fields are rejected. */
 public final class ActionRequests {
@@ -48,8 +51,8 @@ public final class ActionRequests {
             @NotBlank @Size(max = ActionDetails.MAX_TITLE) String title,
             @Size(max = ActionDetails.MAX_DESCRIPTION) String description,
             @Size(max = ActionDetails.MAX_SHORT) String serviceArea,
-            @NotEmpty @Size(max = 20) List<@Valid LeadRequest> leads,
-            @Size(max = 50) List<@Valid StepRequest> steps,
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid LeadRequest> leads,
+            @Size(max = 50) List<@NotNull @Valid StepRequest> steps,
             LocalDate startDate,
             @NotBlank @Size(max = 40) String due,
             LocalDate reviewDate,
@@ -69,8 +72,8 @@ public final class ActionRequests {
             @NotBlank @Size(max = ActionDetails.MAX_TITLE) String title,
             @Size(max = ActionDetails.MAX_DESCRIPTION) String description,
             @Size(max = ActionDetails.MAX_SHORT) String serviceArea,
-            @NotEmpty @Size(max = 20) List<@Valid LeadRequest> leads,
-            @Size(max = 50) List<@Valid StepRequest> steps,
+            @NotEmpty @Size(max = 20) List<@NotNull @Valid LeadRequest> leads,
+            @Size(max = 50) List<@NotNull @Valid StepRequest> steps,
             LocalDate startDate,
             @NotBlank @Size(max = 40) String due,
             LocalDate reviewDate,
@@ -98,9 +101,37 @@ public final class ActionRequests {
     static ActionDetails details(String planId, String priorityId, String reference, String title, String description,
                                  String serviceArea, List<LeadRequest> leads, List<StepRequest> steps, LocalDate startDate,
                                  String due, LocalDate reviewDate) {
-        return new ActionDetails(planId, priorityId, reference, title, description, serviceArea,
-                leads.stream().map(LeadRequest::toDomain).toList(),
-                steps == null ? List.of() : steps.stream().map(StepRequest::toDomain).toList(),
+        List<Lead> domainLeads = new ArrayList<>();
+        for (int i = 0; leads != null && i < leads.size(); i++) {
+            domainLeads.add(at("leads[" + i + "]", leads.get(i), LeadRequest::toDomain));
+        }
+        List<Step> domainSteps = new ArrayList<>();
+        for (int i = 0; steps != null && i < steps.size(); i++) {
+            domainSteps.add(at("steps[" + i + "]", steps.get(i), StepRequest::toDomain));
+        }
+        return new ActionDetails(planId, priorityId, reference, title, description, serviceArea, domainLeads, domainSteps,
                 startDate, DueDate.parse(due), reviewDate);
+    }
+
+    /**
+     * One element of a list made a domain object, with the domain's complaint (about "leads.name",
+     * "steps.text", "leads.email" of a step's lead) named by where it is: "leads[0].name",
+     * "steps[1].text", "steps[1].lead.email". A null element is "leads[0]" itself.
+     */
+    private static <R, T> T at(String where, R element, Function<R, T> toDomain) {
+        if (element == null) {
+            throw new InvalidInputException(where, "must not be null");
+        }
+        try {
+            return toDomain.apply(element);
+        } catch (InvalidInputException e) {
+            String field = e.field();
+            String inside = where.startsWith("steps") && field.startsWith("leads.") ? "lead." + field.substring(6)
+                    : field.startsWith("leads.") || field.startsWith("steps.") ? field.substring(6) : null;
+            if (inside == null) {
+                throw e;
+            }
+            throw new InvalidInputException(where + "." + inside, e.getMessage());
+        }
     }
 }

@@ -1,21 +1,19 @@
 package org.waypoint.plan.plan.application;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.waypoint.plan.common.application.WhoMayWrite;
 import org.waypoint.plan.common.domain.HistoryEntry;
 import org.waypoint.plan.plan.domain.Plan;
 import org.waypoint.plan.plan.domain.PlanDetails;
 import org.waypoint.plan.plan.domain.PlanId;
 import org.waypoint.plan.plan.domain.Plans;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.web.NotFoundException;
 
-/** Use cases of plans: performance officers and admins anywhere, managers within their service area. */
+/** Use cases of plans: performance officers and admins anywhere, managers within their service area ({@link WhoMayWrite}). */
 @Service
 public class ManagingPlans {
 
@@ -29,9 +27,7 @@ public class ManagingPlans {
 
     /** @param id a readable id, or null for a generated one */
     public Plan create(String id, PlanDetails details, Caller caller) {
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, details.serviceArea(), List.of())) {
-            throw new AccessDeniedException("may not create plans in " + details.serviceArea());
-        }
+        WhoMayWrite.createPlan(caller, details);
         Plan.Changed created = Plan.create(id == null ? PlanId.newId() : new PlanId(id), details, caller.username(),
                 clock.instant());
         plans.insert(created.plan(), created.events(),
@@ -43,12 +39,7 @@ public class ManagingPlans {
         Plan before = plans.find(id).orElseThrow(() -> new NotFoundException("There is no plan " + id + "."));
         // The plan's owner may change it; moving it to another service area needs a manager of that area
         // (or an officer). Permission is checked before the version, so a caller without it learns nothing more.
-        List<String> owners = before.details().owner() == null ? List.of() : List.of(before.details().owner());
-        boolean sameArea = java.util.Objects.equals(before.details().serviceArea(), details.serviceArea());
-        if (!caller.mayWrite(Roles.PERFORMANCE_OFFICER, before.details().serviceArea(), owners)
-                || !caller.mayWrite(Roles.PERFORMANCE_OFFICER, details.serviceArea(), sameArea ? owners : List.of())) {
-            throw new AccessDeniedException("may not change plan " + id);
-        }
+        WhoMayWrite.changePlan(caller, before, details);
         if (expectedVersion != before.version()) {
             throw new OptimisticLockingFailureException("plan " + id + " is at version " + before.version());
         }

@@ -4,8 +4,12 @@ import java.util.HashSet;
 import java.util.List;
 
 import org.waypoint.platform.validation.InvalidInputException;
+import org.waypoint.platform.validation.Text;
 
-/** What a person types about a plan. Validates itself. */
+/**
+ * What a person types about a plan. Validates itself: title, organisation, service, service area and
+ * owner are one line ({@link Text#oneLine}); no priority or outcome is null.
+ */
 public record PlanDetails(String title, String organisation, String service, String serviceArea, PlanPeriod period,
                           String owner, PlanStatus status, List<Priority> priorities, List<Outcome> outcomes) {
 
@@ -15,6 +19,16 @@ public record PlanDetails(String title, String organisation, String service, Str
         text(service, "service", 200, false);
         text(serviceArea, "serviceArea", 200, false);
         text(owner, "owner", 100, false);
+        for (int i = 0; priorities != null && i < priorities.size(); i++) {
+            if (priorities.get(i) == null) {
+                throw new InvalidInputException("priorities[" + i + "]", "must be a priority, not null");
+            }
+        }
+        for (int i = 0; outcomes != null && i < outcomes.size(); i++) {
+            if (outcomes.get(i) == null) {
+                throw new InvalidInputException("outcomes[" + i + "]", "must be an outcome, not null");
+            }
+        }
         if (period == null) {
             throw new InvalidInputException("period", "must not be blank");
         }
@@ -30,6 +44,7 @@ public record PlanDetails(String title, String organisation, String service, Str
     }
 
     private static void text(String value, String field, int max, boolean required) {
+        Text.oneLine(field, value);
         if (required && (value == null || value.isBlank())) {
             throw new InvalidInputException(field, "must not be blank");
         }

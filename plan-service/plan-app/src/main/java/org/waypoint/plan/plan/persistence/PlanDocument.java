@@ -2,8 +2,10 @@ package org.waypoint.plan.plan.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.data.annotation.Id;
+import org.waypoint.plan.common.persistence.StoredText;
 import org.waypoint.plan.plan.domain.Outcome;
 import org.waypoint.plan.plan.domain.Plan;
 import org.waypoint.plan.plan.domain.PlanDetails;
@@ -34,11 +36,15 @@ public record PlanDocument(@Id String id, String title, String organisation, Str
                 plan.createdBy(), plan.createdAt(), plan.version());
     }
 
+    /** The stored plan; text stored before today's text rules is read as they would have it ({@link StoredText}). */
     Plan toDomain() {
-        return Plan.restore(new PlanId(id), new PlanDetails(title, organisation, service, serviceArea,
-                        new PlanPeriod(firstYear, lastYear), owner, PlanStatus.valueOf(status),
-                        priorities == null ? List.of() : priorities.stream().map(p -> new Priority(p.id(), p.title())).toList(),
-                        outcomes == null ? List.of() : outcomes.stream().map(o -> new Outcome(o.code(), o.title())).toList()),
+        return Plan.restore(new PlanId(id), new PlanDetails(StoredText.oneLine(title), StoredText.oneLine(organisation),
+                        StoredText.oneLine(service), StoredText.oneLine(serviceArea),
+                        new PlanPeriod(firstYear, lastYear), StoredText.oneLine(owner), PlanStatus.valueOf(status),
+                        priorities == null ? List.of() : priorities.stream().filter(Objects::nonNull)
+                                .map(p -> new Priority(p.id(), StoredText.oneLine(p.title()))).toList(),
+                        outcomes == null ? List.of() : outcomes.stream().filter(Objects::nonNull)
+                                .map(o -> new Outcome(o.code(), StoredText.oneLine(o.title()))).toList()),
                 createdBy, createdAt, version);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,9 @@ import org.waypoint.platform.web.Paging;
 @RestController
 @RequestMapping("/api/plans")
 public class PlanController {
+
+    /** Every change needs the ETag it read (Spring's own check is off so that a missing one is a 428 problem, not a 400). */
+    static final String IF_MATCH = "The ETag you read. Missing: 428; stale: 412.";
 
     private final ManagingPlans managing;
     private final PlanQueries queries;
@@ -82,7 +86,9 @@ public class PlanController {
 
     @PutMapping("/{id}")
     @PreAuthorize(Roles.CAN_WRITE)
-    public ResponseEntity<PlanResponse> update(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    public ResponseEntity<PlanResponse> update(@PathVariable String id,
+                                               @Parameter(description = IF_MATCH, required = true)
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                @Valid @RequestBody PlanRequest request, Authentication caller) {
         long version = ETags.required(ifMatch);
         if (request.id() != null && !request.id().equals(id)) {

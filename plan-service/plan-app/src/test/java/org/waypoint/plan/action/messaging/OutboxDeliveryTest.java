@@ -25,6 +25,7 @@ import org.waypoint.plan.PlanServiceApplication;
 import org.waypoint.plan.action.persistence.ActionDocument;
 import org.waypoint.plan.api.PlanTopics;
 import org.waypoint.plan.support.PlanJson;
+import org.waypoint.plan.support.PlanServiceRunning;
 import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
 import org.waypoint.testsupport.TestKafka;
@@ -134,8 +135,8 @@ class OutboxDeliveryTest {
         List<String> ids = createActions(app, 3); // due "2021": overdue
         String officer = keycloak.token("priya.officer", "priya.shah@waypoint.example", "performance-officer");
         String url = Services.url(app) + "/api/actions/";
-        assertThat(Services.post(url + ids.get(2) + "/progress", officer,
-                "{\"progressPercent\":100,\"text\":\"Placements agreed with both universities.\"}").statusCode())
+        assertThat(PlanServiceRunning.send("POST", url + ids.get(2) + "/progress", officer, "\"0\"",
+                "{\"progressPercent\":100,\"text\":\"Placements agreed with both universities.\"}", "application/json").statusCode())
                 .as("the third action is complete").isEqualTo(201);
         String manager = keycloak.token("sarah.manager", "sarah.campbell@waypoint.example", "manager");
 
@@ -175,7 +176,7 @@ class OutboxDeliveryTest {
         for (int i = 1; i <= count; i++) {
             var response = Services.post(Services.url(app) + "/api/actions", officer, """
                     {"planId":"ea-sip","reference":"CW-%d","title":"Develop blended approaches to practice placements %d",
-                     "due":"2021","leads":[{"name":"Senior Manager"}]}""".formatted(i, i));
+                     "serviceArea":"Children and Justice","due":"2021","leads":[{"name":"Senior Manager"}]}""".formatted(i, i));
             assertThat(response.statusCode()).isEqualTo(201);
             ids.add(JSON.readTree(response.body()).path("id").asString());
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.waypoint.plan.api.PlanTopics;
 import org.waypoint.plan.support.PlanJson;
+import org.waypoint.plan.support.PlanServiceRunning;
 import org.waypoint.plan.support.PlanServiceWithBroker;
 import org.waypoint.testsupport.EventContracts;
 import org.waypoint.testsupport.Services;
@@ -44,7 +45,7 @@ class PlanEventsContractTest {
         String dueSoon = id(post("/api/actions", officer, action(today.plusDays(7).toString(), null)));
         String atRisk = id(post("/api/actions", officer, action(today.plusDays(60).toString(), today.minusDays(300).toString())));
         String done = id(post("/api/actions", officer, action(today.plusDays(200).toString(), null)));
-        post("/api/actions/" + done + "/progress", officer, "{\"progressPercent\":100,\"text\":\"Delivered early\"}");
+        postIfMatch("/api/actions/" + done + "/progress", officer, "\"0\"", "{\"progressPercent\":100,\"text\":\"Delivered early\"}");
         put("/api/actions/" + overdue, officer, "\"0\"", action("2021", null).replace("MAPPA", "MAPPA (2021 standards)"));
 
         review(officer);
@@ -85,6 +86,11 @@ class PlanEventsContractTest {
         var response = Services.post(Services.url(service.app()) + path, token, json);
         assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 201);
         return response.body();
+    }
+
+    private void postIfMatch(String path, String token, String etag, String json) {
+        var response = PlanServiceRunning.send("POST", Services.url(service.app()) + path, token, etag, json, "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     private void put(String path, String token, String etag, String json) {

@@ -138,7 +138,7 @@ class ActionApiTest {
     void anAuditorReadsEverythingAndWritesNothing() {
         String id = create(service.priya, validAction("2022")).path("id").asString();
         assertProblem(service.post("/api/actions", service.alex, validAction("2022")), 403);
-        assertProblem(service.post("/api/actions/" + id + "/progress", service.alex, "{\"progressPercent\":50}"), 403);
+        assertProblem(service.send("POST", "/api/actions/" + id + "/progress", service.alex, "\"0\"", "{\"progressPercent\":50}"), 403);
         assertThat(service.get("/api/actions", service.alex).statusCode()).isEqualTo(200);
         assertThat(service.get("/api/actions/" + id + "/history", service.alex).statusCode()).isEqualTo(200);
         assertThat(service.count(ActionDocument.COLLECTION)).isOne();
@@ -154,8 +154,8 @@ class ActionApiTest {
     void aLeadRecordsProgressButAnotherMemberOfStaffMayNot() {
         String id = create(service.priya, validAction("2022")).path("id").asString();
 
-        assertProblem(service.post("/api/actions/" + id + "/progress", service.morag, "{\"progressPercent\":50}"), 403);
-        HttpResponse<String> recorded = service.post("/api/actions/" + id + "/progress", service.jamie,
+        assertProblem(service.send("POST", "/api/actions/" + id + "/progress", service.morag, "\"0\"", "{\"progressPercent\":50}"), 403);
+        HttpResponse<String> recorded = service.send("POST", "/api/actions/" + id + "/progress", service.jamie, "\"0\"",
                 "{\"progressPercent\":50,\"text\":\"Standards briefed to all teams\"}");
         assertThat(recorded.statusCode()).isEqualTo(201);
         assertThat(json(recorded).path("progressPercent").asInt()).isEqualTo(50);
@@ -176,6 +176,159 @@ class ActionApiTest {
         assertThat(json(updated).path("title").asString()).startsWith("Embed");
     }
 
+    // ------------------------------------------------------------------ cross-area writes (issue 16)
+
+    @Test
+    void anActionWithoutAServiceAreaIsRefusedNamingItAndNothingIsStored() {
+        String none = validAction("2022").replace("\"serviceArea\":\"" + CHILDREN + "\",", "");
+        String blank = validAction("2022").replace("\"serviceArea\":\"" + CHILDREN + "\"", "\"serviceArea\":\"  \"");
+
+        assertInvalidField(service.post("/api/actions", service.jamie, none), "serviceArea");
+        assertInvalidField(service.post("/api/actions", service.priya, blank), "serviceArea");
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+
+        String id = create(service.priya, validAction("2022")).path("id").asString();
+        assertInvalidField(service.send("PUT", "/api/actions/" + id, service.priya, "\"0\"", none), "serviceArea");
+        assertThat(json(service.get("/api/actions/" + id, service.priya)).path("serviceArea").asString()).isEqualTo(CHILDREN);
+    }
+
+    @Test
+    void aLeadMayNotAddAnActionTheyLeadToAnotherAreasPlanOrInAnotherArea() {
+        service.createPlan("dg-business-plan", ADULTS);
+
+        assertProblem(service.post("/api/actions", service.jamie, PlanJson.action("dg-business-plan", CHILDREN, "2022", "jamie.lead")), 403);
+        assertProblem(service.post("/api/actions", service.jamie, PlanJson.action(PLAN, ADULTS, "2022", "jamie.lead")), 403);
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+        assertThat(service.post("/api/actions", service.jamie, validAction("2022")).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aManagerMayNotAddToOrMoveIntoAnotherAreasPlanNorMoveAnActionToAnotherArea() {
+        service.createPlan("dg-business-plan", ADULTS);
+        assertProblem(service.post("/api/actions", service.sarah, PlanJson.action("dg-business-plan", CHILDREN, "2022", "jamie.lead")), 403);
+        String id = create(service.sarah, validAction("2022")).path("id").asString();
+
+        assertProblem(service.send("PUT", "/api/actions/" + id, service.sarah, "\"0\"",
+                PlanJson.action("dg-business-plan", CHILDREN, "2022", "jamie.lead")), 403);
+        assertProblem(service.send("PUT", "/api/actions/" + id, service.sarah, "\"0\"",
+                PlanJson.action(PLAN, ADULTS, "2022", "jamie.lead")), 403);
+        assertProblem(service.send("PUT", "/api/actions/" + id, service.david, "\"0\"",
+                PlanJson.action("dg-business-plan", ADULTS, "2022", "jamie.lead")), 403);
+        JsonNode stored = json(service.get("/api/actions/" + id, service.alex));
+        assertThat(stored.path("planId").asString()).isEqualTo(PLAN);
+        assertThat(stored.path("serviceArea").asString()).isEqualTo(CHILDREN);
+        assertThat(stored.path("version").asLong()).isZero();
+
+        HttpResponse<String> moved = service.send("PUT", "/api/actions/" + id, service.priya, "\"0\"",
+                PlanJson.action("dg-business-plan", ADULTS, "2022", "jamie.lead"));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(json(moved).path("planId").asString()).isEqualTo("dg-business-plan");
+    }
+
+    @Test
+    void aCallerWhoNamesThemselfAsLeadMustWorkInTheActionsArea() {
+        String adultsOfficer = service.keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", List.of(ADULTS),
+                "performance-officer", "staff");
+
+        assertInvalidField(service.post("/api/actions", adultsOfficer, validAction("2022")), "leads[0].username");
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
+    // ------------------------------------------------------------------ what the body must be (issue 16)
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a null lead                | \"leads\":[null]                                                 | leads[0]",
+            "a null lead after a good one | \"leads\":[{\"name\":\"Senior Manager\"},null]                   | leads[1]",
+            "a null step                | \"leads\":[{\"name\":\"SM\"}],\"steps\":[null]                     | steps[0]",
+            "a step with a null lead    | \"leads\":[{\"name\":\"SM\"}],\"steps\":[{\"text\":\"a\",\"lead\":{\"name\":null}}] | steps[0].lead.name"})
+    void nullsInsideListsAre400NamingTheElementNever500(String why, String lists, String field) {
+        String json = "{\"planId\":\"" + PLAN + "\",\"title\":\"T\",\"serviceArea\":\"" + CHILDREN + "\",\"due\":\"2022\"," + lists + "}";
+
+        assertInvalidField(service.post("/api/actions", service.priya, json), field);
+        assertThat(service.count(ActionDocument.COLLECTION)).as(why).isZero();
+        String id = create(service.priya, validAction("2022")).path("id").asString();
+        assertInvalidField(service.send("PUT", "/api/actions/" + id, service.priya, "\"0\"", json), field);
+    }
+
+    @Test
+    void numbersAreNotTextAndFractionsAreNotWholePercentages() {
+        assertInvalidField(service.post("/api/actions", service.priya,
+                validAction("2022").replace("\"title\":\"Support the implementation of the new MAPPA standards\"", "\"title\":123")), "title");
+        assertInvalidField(service.post("/api/actions", service.priya,
+                validAction("2022").replace("\"due\":\"2022\",", "\"due\":\"2022\",\"progressPercent\":50.5,")), "progressPercent");
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+
+        String id = create(service.priya, validAction("2022")).path("id").asString();
+        assertInvalidField(service.send("POST", "/api/actions/" + id + "/progress", service.jamie, "\"0\"",
+                "{\"progressPercent\":50.5}"), "progressPercent");
+        assertInvalidField(service.send("POST", "/api/actions/" + id + "/progress", service.jamie, "\"0\"",
+                "{\"progressPercent\":\"50\"}"), "progressPercent");
+        assertThat(json(service.get("/api/actions/" + id, service.jamie)).path("progressPercent").asInt()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a header in the title      | \"title\":\"Support the implementation\",   | \"title\":\"Support\\r\\nBcc: x\",              | title",
+            "a tab in the title         | \"title\":\"Support the implementation\",   | \"title\":\"Support\\tthe\",                     | title",
+            "a line break in the reference | \"reference\":\"SP-2\"                   | \"reference\":\"SP\\n2\"                        | reference",
+            "a bell in the service area | \"serviceArea\":\"Children and Justice\"   | \"serviceArea\":\"Children\\u0007\"              | serviceArea",
+            "a line break in a lead     | \"name\":\"Jamie Wilson\"                   | \"name\":\"Jamie\\nWilson\"                     | leads[0].name",
+            "a line break in a username | \"username\":\"jamie.lead\"                 | \"username\":\"jamie\\r.lead\"                  | leads[0].username",
+            "a line break in an email   | \"email\":\"jamie.wilson@waypoint.example\" | \"email\":\"jamie@x.example\\nBcc: y@x.example\" | leads[0].email",
+            "a line break in a step     | \"text\":\"Review the Covid oversight arrangements\" | \"text\":\"Review\\nit\"           | steps[0].text",
+            "a line break in a priority | \"priorityId\":\"SP\"                       | \"priorityId\":\"S\\nP\"                        | priorityId",
+            "a NUL in the description   | \"serviceArea\":                              | \"description\":\"a\\u0000b\",\"serviceArea\": | description"})
+    void controlCharactersInOneLineFieldsAre400NamingTheField(String why, String from, String to, String field) {
+        String json = validAction("2022").replace("\"title\":\"Support the implementation of the new MAPPA standards\"",
+                "\"title\":\"Support the implementation\"");
+        assertThat(json).as(why).contains(from);
+
+        assertInvalidField(service.post("/api/actions", service.priya, json.replace(from, to)), field);
+        assertThat(service.count(ActionDocument.COLLECTION)).as(why).isZero();
+    }
+
+    @Test
+    void multiLineTextKeepsLineBreaksAndTabsButNoOtherControlCharacter() {
+        String described = validAction("2022").replace("\"serviceArea\":", "\"description\":\"First line\\n\\tSecond line\",\"serviceArea\":");
+        JsonNode created = create(service.priya, described);
+        String id = created.path("id").asString();
+        assertThat(created.path("description").asString()).isEqualTo("First line\n\tSecond line");
+
+        assertInvalidField(service.send("POST", "/api/actions/" + id + "/progress", service.jamie, "\"0\"",
+                "{\"progressPercent\":10,\"text\":\"Started\\u001b[2J\"}"), "text");
+        assertInvalidField(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, "\"0\"",
+                "{\"reason\":\"Late\\u0008\",\"correctiveAction\":\"x\",\"revisedDate\":\"2023-01-01\"}"), "reason");
+        assertInvalidField(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, "\"0\"",
+                "{\"reason\":\"Late\",\"correctiveAction\":\"x\\u0000\",\"revisedDate\":\"2023-01-01\"}"), "correctiveAction");
+        HttpResponse<String> recorded = service.send("POST", "/api/actions/" + id + "/progress", service.jamie, "\"0\"",
+                "{\"progressPercent\":10,\"text\":\"Started.\\r\\nNext: training.\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(json(recorded).path("progressUpdates").get(0).path("text").asString()).isEqualTo("Started.\r\nNext: training.");
+    }
+
+    @Test
+    void progressAndExceptionReportsNeedIfMatch428WhenMissingAnd412WhenStale() {
+        String id = create(service.priya, validAction("2022")).path("id").asString();
+        String progress = "{\"progressPercent\":10}";
+        String report = "{\"reason\":\"Late\",\"correctiveAction\":\"Cover\",\"revisedDate\":\"2023-01-01\"}";
+
+        assertProblem(service.send("POST", "/api/actions/" + id + "/progress", service.jamie, null, progress), 428);
+        assertProblem(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, null, report), 428);
+        assertProblem(service.send("DELETE", "/api/actions/" + id + "/exception-report", service.jamie, null, null), 428);
+        assertProblem(service.send("POST", "/api/actions/" + id + "/progress", service.jamie, "\"7\"", progress), 412);
+        assertProblem(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, "\"7\"", report), 412);
+        assertProblem(service.send("DELETE", "/api/actions/" + id + "/exception-report", service.jamie, "\"7\"", null), 412);
+        assertThat(json(service.get("/api/actions/" + id + "/history", service.alex)).findValuesAsString("what"))
+                .containsExactly("created");
+
+        HttpResponse<String> reported = service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, "\"0\"", report);
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+        assertThat(reported.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(service.send("DELETE", "/api/actions/" + id + "/exception-report", service.jamie, "\"1\"", null).statusCode())
+                .isEqualTo(200);
+    }
+
     // ------------------------------------------------------------------ concurrency and history
 
     @Test
@@ -194,8 +347,8 @@ class ActionApiTest {
     @Test
     void everyChangeIsInTheHistoryWithWhoWhenAndWhat() {
         String id = create(service.priya, validAction("2022")).path("id").asString();
-        service.post("/api/actions/" + id + "/progress", service.jamie, "{\"progressPercent\":30,\"text\":\"Started\"}");
-        service.send("PUT", "/api/actions/" + id + "/exception-report", service.sarah, null,
+        service.send("POST", "/api/actions/" + id + "/progress", service.jamie, "\"0\"", "{\"progressPercent\":30,\"text\":\"Started\"}");
+        service.send("PUT", "/api/actions/" + id + "/exception-report", service.sarah, "\"1\"",
                 "{\"reason\":\"Standards published late\",\"correctiveAction\":\"Interim guidance issued\",\"revisedDate\":\"2023-09-30\"}");
 
         JsonNode history = json(service.get("/api/actions/" + id + "/history", service.alex));
@@ -208,7 +361,7 @@ class ActionApiTest {
         assertThat(action.path("judgedBy").asString()).isEqualTo("2023-09-30");
         assertThat(action.path("exceptionReport").path("reportedBy").asString()).isEqualTo("sarah.manager");
 
-        service.send("DELETE", "/api/actions/" + id + "/exception-report", service.sarah, null, null);
+        service.send("DELETE", "/api/actions/" + id + "/exception-report", service.sarah, "\"2\"", null);
         JsonNode withdrawn = json(service.get("/api/actions/" + id, service.alex));
         assertThat(withdrawn.path("exceptionReport").isMissingNode() || withdrawn.path("exceptionReport").isNull())
                 .as("a withdrawn exception report is gone, not kept with its old value: %s", withdrawn).isTrue();
@@ -218,9 +371,9 @@ class ActionApiTest {
     @Test
     void anExceptionReportNeedsItsReasonCorrectiveActionAndDate() {
         String id = create(service.priya, validAction("2022")).path("id").asString();
-        assertInvalidField(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, null,
+        assertInvalidField(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, "\"0\"",
                 "{\"reason\":\"\",\"correctiveAction\":\"x\",\"revisedDate\":\"2023-01-01\"}"), "reason");
-        assertInvalidField(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, null,
+        assertInvalidField(service.send("PUT", "/api/actions/" + id + "/exception-report", service.jamie, "\"0\"",
                 "{\"reason\":\"r\",\"correctiveAction\":\"x\",\"revisedDate\":\"someday\"}"), "revisedDate");
         assertThat(json(service.get("/api/actions/" + id, service.jamie)).path("exceptionReport").isNull()).isTrue();
     }
@@ -257,7 +410,7 @@ class ActionApiTest {
         for (String path : List.of("/api/actions/none", "/api/actions/none/history", "/api/actions/none/progress")) {
             assertProblem(service.get(path, service.jamie), 404);
         }
-        assertProblem(service.post("/api/actions/none/progress", service.priya, "{\"progressPercent\":5}"), 404);
+        assertProblem(service.send("POST", "/api/actions/none/progress", service.priya, "\"0\"", "{\"progressPercent\":5}"), 404);
         assertProblem(service.send("PUT", "/api/actions/none", service.priya, "\"0\"", validAction("2022")), 404);
     }
 

@@ -1,28 +1,40 @@
 package org.waypoint.plan.action.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.waypoint.plan.support.PlanServiceRunning.ADULTS;
 import static org.waypoint.plan.support.PlanServiceRunning.CHILDREN;
 import static org.waypoint.plan.support.PlanServiceRunning.assertProblem;
 import static org.waypoint.plan.support.PlanServiceRunning.json;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.waypoint.plan.action.persistence.ActionDocument;
 import org.waypoint.plan.action.spreadsheet.Spreadsheets;
 import org.waypoint.plan.plan.persistence.PlanDocument;
+import org.waypoint.plan.support.PlanJson;
 import org.waypoint.plan.support.PlanServiceRunning;
 
 import tools.jackson.databind.JsonNode;
@@ -140,6 +152,94 @@ class ActionFilesTest {
         assertProblem(service.get("/api/actions/export?format=pdf", service.alex), 400);
     }
 
+    /** Titles a spreadsheet would run as formulas (OWASP CSV injection), each of the dangerous leading characters. */
+    static final List<String> FORMULAS = List.of("=cmd|' /C calc'!A0", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1");
+
+    @Test
+    void anExportedTitleThatLooksLikeAFormulaOpensAsTextInCsvAndIsAStringCellInXlsx() throws Exception {
+        for (int i = 0; i < FORMULAS.size(); i++) {
+            String title = FORMULAS.get(i);
+            // a tab or CR cannot be typed into a title any more (Text.oneLine): those two are stored as before the rule
+            String typed = title.startsWith("\t") || title.startsWith("\r") ? "placeholder " + i : title;
+            HttpResponse<String> created = service.post("/api/actions", service.priya, """
+                    {"planId":"%s","reference":"F%d","title":"%s","serviceArea":"%s","due":"2030","leads":[{"name":"Senior Manager"}]}
+                    """.formatted(PLAN, i, typed.replace("\"", "\\\""), CHILDREN));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            if (!typed.equals(title)) {
+                service.mongo().updateFirst(Query.query(Criteria.where("_id").is(json(created).path("id").asString())),
+                        Update.update("title", title), ActionDocument.COLLECTION);
+            }
+        }
+
+        HttpResponse<String> csv = service.get("/api/actions/export?format=csv", service.alex);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords();
+        assertThat(records).hasSize(FORMULAS.size());
+        for (CSVRecord record : records) {
+            assertThat(record.get("Title")).as("the title of %s in %s", record.get("Reference"), csv.body()).startsWith("'");
+        }
+        assertThat(records).extracting(r -> r.get("Title"))
+                .contains("'=cmd|' /C calc'!A0", "'+1", "'-1+1", "'@SUM(A1)");
+
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(service.base + "/api/actions/export?format=xlsx")).header("Authorization", "Bearer " + service.alex).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            int titleColumn = ActionFilesController.EXPORT_COLUMNS.indexOf("Title");
+            List<String> titles = new ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Cell cell = sheet.getRow(r).getCell(titleColumn);
+                assertThat(cell.getCellType()).as("row %d", r).isEqualTo(CellType.STRING);
+                titles.add(cell.getStringCellValue());
+            }
+            assertThat(titles).contains("=cmd|' /C calc'!A0", "+1", "-1+1", "@SUM(A1)");
+        }
+    }
+
+    @Test
+    void aWindows1252CsvIsStoredAsTyped() {
+        byte[] file = "Reference,Action,Lead,Due\nW1,Spend café £100 on training,Senior Manager,2030\n"
+                .getBytes(Charset.forName("windows-1252"));
+
+        HttpResponse<String> response = upload("plan.csv", file, false, service.priya);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode stored = json(service.get("/api/actions?planId=" + PLAN, service.jamie)).path("items").get(0);
+        assertThat(stored.path("title").asString()).isEqualTo("Spend café £100 on training");
+    }
+
+    @Test
+    void aRowInAnAreaTheImporterMayNotWriteIsRejectedNamingItsServiceAreaEvenInADryRun() {
+        String csv = "Reference,Action,Lead,Due,Service area\n"
+                + "A1,An action of the plan's own area,Senior Manager,2030,\n"
+                + "A2,An action of another area,Senior Manager,2030," + ADULTS + "\n";
+
+        for (boolean dryRun : List.of(true, false)) {
+            HttpResponse<String> response = upload("plan.csv", csv.getBytes(StandardCharsets.UTF_8), dryRun, service.sarah);
+            assertProblem(response, 400);
+            assertThat(json(response).path("errors").findValuesAsString("field")).containsExactly("rows[3].serviceArea");
+        }
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+        assertThat(upload("plan.csv", csv.getBytes(StandardCharsets.UTF_8), false, service.priya).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void rowsWithoutAServiceAreaOrWithControlCharactersAreRejectedNamingTheField() {
+        service.post("/api/plans", service.priya, PlanJson.planWithoutArea("no-area-plan"));
+        String csv = "Reference,Action,Lead,Due\nN1,An action of no area,Senior Manager,2030\n";
+        HttpResponse<String> noArea = upload("no-area-plan", "plan.csv", csv.getBytes(StandardCharsets.UTF_8), false, service.priya);
+        assertProblem(noArea, 400);
+        assertThat(json(noArea).path("errors").findValuesAsString("field")).containsExactly("rows[2].serviceArea");
+
+        String broken = "Reference,Action,Lead,Due\nC1,\"Two\nlines\",Senior Manager,2030\nC2,A bell \u0007 here,Senior Manager,2030\n";
+        HttpResponse<String> controls = upload("plan.csv", broken.getBytes(StandardCharsets.UTF_8), false, service.priya);
+        assertProblem(controls, 400);
+        assertThat(json(controls).path("errors").findValuesAsString("field")).containsExactly("rows[2].title", "rows[3].title");
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
     @Test
     void actionsImportedOverdueAfterTodaysScanAreExaminedByTheNextScan() {
         assertThat(service.post("/api/actions/overdue-check", service.priya, "").statusCode()).isEqualTo(200);
@@ -178,13 +278,17 @@ class ActionFilesTest {
     }
 
     private static HttpResponse<String> upload(String filename, byte[] content, boolean dryRun, String token) {
+        return upload(PLAN, filename, content, dryRun, token);
+    }
+
+    private static HttpResponse<String> upload(String planId, String filename, byte[] content, boolean dryRun, String token) {
         String boundary = "waypoint-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.base + "/api/actions/import?planId=" + PLAN
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.base + "/api/actions/import?planId=" + planId
                         + "&dryRun=" + dryRun))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));

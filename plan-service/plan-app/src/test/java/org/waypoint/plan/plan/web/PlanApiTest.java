@@ -66,6 +66,44 @@ class PlanApiTest {
     }
 
     @Test
+    void controlCharactersInOneLineFieldsAndNullsInListsAre400NamingTheField() {
+        String plan = PlanJson.plan("ea-sip", CHILDREN);
+        assertInvalidField(service.post("/api/plans", service.priya, plan.replace(
+                "\"title\":\"Children's Health", "\"title\":\"Plan\\r\\nBcc: x@example.org\\r\\nChildren's Health")), "title");
+        assertInvalidField(service.post("/api/plans", service.priya, plan.replace(
+                "\"organisation\":\"East Ayrshire", "\"organisation\":\"East\\tAyrshire")), "organisation");
+        assertInvalidField(service.post("/api/plans", service.priya, plan.replace(
+                "\"serviceArea\":\"Children", "\"serviceArea\":\"\\u0007Children")), "serviceArea");
+        assertInvalidField(service.post("/api/plans", service.priya, plan.replace(
+                "\"owner\":\"sarah.manager\"", "\"owner\":\"sarah\\n.manager\"")), "owner");
+        assertInvalidField(service.post("/api/plans", service.priya, plan.replace(
+                "\"title\":\"Caring for our Workforce\"", "\"title\":\"Caring\\nfor our Workforce\"")), "priorities[1].title");
+        assertInvalidField(service.post("/api/plans", service.priya, plan.replace(
+                "\"title\":\"Health and social", "\"title\":\"\\u001bHealth and social")), "outcomes[0].title");
+        assertInvalidField(service.post("/api/plans", service.priya, plan.replace(
+                "{\"id\":\"CFW\",\"title\":\"Caring for our Workforce\"}", "null")), "priorities[1]");
+        assertInvalidField(service.post("/api/plans", service.priya, plan.replace(
+                "\"outcomes\":[{", "\"outcomes\":[null,{")), "outcomes[0]");
+        assertThat(service.count(PlanDocument.COLLECTION)).isZero();
+
+        service.createPlan("ea-sip", CHILDREN);
+        assertInvalidField(service.send("PUT", "/api/plans/ea-sip", service.priya, "\"0\"", plan.replace(
+                "\"title\":\"Children's Health", "\"title\":\"\\r\\nChildren's Health")), "title");
+        assertThat(json(service.get("/api/plans/ea-sip", service.alex)).path("version").asLong()).isZero();
+    }
+
+    @Test
+    void aPlanIsMovedToAnotherAreaOnlyByWhoMayWriteThere() {
+        service.createPlan("ea-sip", CHILDREN);
+        String moved = PlanJson.plan("ea-sip", ADULTS);
+
+        assertProblem(service.send("PUT", "/api/plans/ea-sip", service.sarah, "\"0\"", moved), 403);
+        assertProblem(service.send("PUT", "/api/plans/ea-sip", service.david, "\"0\"", moved), 403);
+        assertThat(json(service.get("/api/plans/ea-sip", service.alex)).path("serviceArea").asString()).isEqualTo(CHILDREN);
+        assertThat(service.send("PUT", "/api/plans/ea-sip", service.priya, "\"0\"", moved).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aPlanIdCanBeTakenOnce() {
         service.createPlan("ea-sip", CHILDREN);
         assertProblem(service.post("/api/plans", service.priya, PlanJson.plan("ea-sip", CHILDREN)), 409);
