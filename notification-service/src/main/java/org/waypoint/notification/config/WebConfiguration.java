@@ -1,14 +1,24 @@
 package org.waypoint.notification.config;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.Problems;
+import org.waypoint.platform.web.QueryObjectBinding;
 
 /**
  * Notification ids are alert identities, which hold what the rule's transition is made of: an
@@ -17,7 +27,8 @@ import org.waypoint.platform.web.Problems;
  * encoded slash instead of refusing the request, and Spring Security's firewall lets an encoded slash
  * through (everything else it refuses stays refused: {@code /../}, {@code //}, {@code ;}, encoded dots,
  * backslashes, control characters). Spring MVC matches the path before decoding it, so the slash stays
- * inside the id. A request the firewall refuses is answered 400 problem+json, not an HTML page.
+ * inside the id. A request the firewall refuses, and one Tomcat refuses before Spring, is answered
+ * problem+json, not an HTML page; a query parameter named like an operator is a 400.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
@@ -25,6 +36,41 @@ public class WebConfiguration {
     @Bean
     TomcatConnectorCustomizer encodedSlashesInIds() {
         return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.DECODE.getValue());
+    }
+
+    /** Tomcat's own refusals (before Spring) answered as problem+json too. */
+    @Bean
+    TomcatContextCustomizer tomcatErrorsAsProblems() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        };
+    }
+
+    /**
+     * A query parameter whose name holds {@code [ ] . $} is a property path or a query operator
+     * ({@code limit[$ne]=1}, {@code status.x=1}), never a parameter of this API: refused with a 400
+     * naming it, as every service does, rather than quietly ignored.
+     */
+    @Bean
+    WebMvcConfigurer refuseOperatorsInQueryNames() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        for (String name : request.getParameterMap().keySet()) {
+                            if (name.chars().anyMatch(c -> c == '[' || c == ']' || c == '.' || c == '$')) {
+                                throw new InvalidInputException(name, QueryObjectBinding.NOT_A_FILTER);
+                            }
+                        }
+                        return true;
+                    }
+                }).addPathPatterns("/api/**");
+            }
+        };
     }
 
     @Bean
