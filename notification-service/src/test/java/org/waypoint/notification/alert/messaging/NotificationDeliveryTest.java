@@ -158,6 +158,33 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void aTitleCarryingALineBreakAndAHeaderGivesOneCleanSubjectLineAndNoInjectedHeaderOrBodyLine() throws Exception {
+        String id = "action-" + UUID.randomUUID();
+        // whatever the producer let through: a title with CR/LF and a forged header, a reference with a bare LF
+        publish(PLANS, id, Events.cloudEvent("plan", "ActionBecameOverdue", id, Events.overdue(id, "INJECT-1\nX-Forged: 1",
+                "Review the policy\r\nBcc: evil@example.com", Events.jamie())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.about("INJECT-1").size() >= 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                mail.about("INJECT-1").stream().filter(m -> !m.to().equals(HELEN)).count() == 2);
+        assertThat(mail.to("evil@example.com")).as("no copy to the injected Bcc").isEmpty();
+        assertThat(mail.about("INJECT-1").stream().filter(m -> !m.to().equals(HELEN)).map(Mailbox.Mail::to))
+                .containsExactlyInAnyOrder(JAMIE, SARAH);
+        for (Mailbox.Mail m : mail.about("INJECT-1")) {
+            assertThat(m.subject()).isEqualTo("Overdue action: INJECT-1 X-Forged: 1 Review the policy  Bcc: evil@example.com"
+                    + " (due 31 Mar 2022)");
+            assertThat(m.message().getHeader("Bcc")).isNull();
+            assertThat(m.message().getHeader("X-Forged")).isNull();
+            assertThat(m.message().getAllRecipients()).hasSize(1);
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            m.message().writeTo(raw);
+            assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+                    .noneMatch(line -> line.startsWith("Bcc:") || line.startsWith("X-Forged:"));
+            assertThat(m.body()).contains("Action: INJECT-1 X-Forged: 1 Review the policy  Bcc: evil@example.com");
+        }
+    }
+
+    @Test
     void theSameEventDeliveredTwiceAndASecondAnnouncementProduceOneEmailEach() {
         String id = "action-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
