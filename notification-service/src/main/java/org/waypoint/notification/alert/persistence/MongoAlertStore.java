@@ -44,6 +44,14 @@ import org.waypoint.notification.alert.domain.Audience;
  * and only unique ones), so two senders never both get an alert, whatever the queue says. A stale
  * entry (its alert no longer pending) is dropped when met; a missing one (a crash between the two
  * writes) is put back by {@link #restoreQueue}.
+ * <p>
+ * A claim holds its alerts for a lease (ADR 43): the alert carries the claim's token and
+ * {@code leaseUntil}, and its queue entry becomes the lease's ({@code claim}: the token, {@code due}:
+ * when it runs out). When met after that, the alert is taken over by {@code {_id, claim}} (a key
+ * look-up through the unique index {@code (_id, claim)}) unless its sender renewed the lease as it
+ * began the alert's message. {@code inFlight} marks an alert whose message was being handed to the mail
+ * server: found on a claim, the resend is a possible duplicate ({@code possibleDuplicate},
+ * {@code possibleDuplicates}).
  */
 @Repository
 public class MongoAlertStore implements AlertStore {
