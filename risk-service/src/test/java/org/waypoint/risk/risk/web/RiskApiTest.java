@@ -119,7 +119,8 @@ class RiskApiTest {
             "likelihood 2.5      | \"current\":{\"likelihood\":3       | \"current\":{\"likelihood\":2.5     | current.likelihood",
             "likelihood \"3\"    | \"current\":{\"likelihood\":3       | \"current\":{\"likelihood\":\"3\"   | current.likelihood",
             "title the number 123 | \"title\":\"Failure to protect children & young people\" | \"title\":123 | title",
-            "code the number 7   | \"code\":\"CHCJRISK09\"             | \"code\":7                          | code"})
+            "code the number 7   | \"code\":\"CHCJRISK09\"             | \"code\":7                          | code",
+            "a null mitigation   | \"mitigations\":[                     | \"mitigations\":[null,                | mitigations[0]"})
     void badInputGetsAProblemNamingTheFieldAndStoresNothing(String why, String from, String to, String field) {
         HttpResponse<String> response = Services.post(base + "/api/risks", officer, riskJson("CHCJRISK09", 3, 5).replace(from.strip(), to.strip()));
 
