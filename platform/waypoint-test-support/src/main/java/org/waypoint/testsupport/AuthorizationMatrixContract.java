@@ -109,6 +109,22 @@ public abstract class AuthorizationMatrixContract {
         matrix.assertAsExpected(matrix.run(base, this::fixtures), serviceName());
     }
 
+    /**
+     * Issue 16: generated inputs in every query parameter, path variable, JSON field, body and file of
+     * every endpoint, sent as an admin (who reaches every check): never a 5xx, every 4xx problem+json.
+     * The seed is fixed so that a failure repeats; {@code -Dwaypoint.probe.seed=<n>} tries others.
+     */
+    @Test
+    void noGeneratedInputGetsA5xxAndEveryRefusalIsProblemJson() {
+        long seed = Long.getLong("waypoint.probe.seed", 20261207L);
+        int tries = Integer.getInteger("waypoint.probe.tries", 4);
+        InputRobustness.Result result = InputRobustness.probe(base, matrix.entries(), matrix.token("admin"), this::fixtures, seed, tries);
+
+        assertThat(result.sent()).as("requests answered").isGreaterThan(matrix.entries().size() * tries);
+        assertThat(result.findings()).as("requests (seed " + seed + ") that got a 5xx or a 4xx that is not problem+json")
+                .isEmpty();
+    }
+
     @Test
     void theApiDescriptionIsOpenWithoutAToken() {
         AuthorizationMatrix.assertOpenToAnonymous(base, "/v3/api-docs");

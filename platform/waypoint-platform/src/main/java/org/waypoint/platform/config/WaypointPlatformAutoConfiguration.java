@@ -12,6 +12,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,12 +27,14 @@ import org.waypoint.platform.outbox.OutboxRelay;
 import org.waypoint.platform.outbox.OutboxWakeUp;
 import org.waypoint.platform.scheduling.MongoLease;
 import org.waypoint.platform.web.ProblemDetailsAdvice;
+import org.waypoint.platform.web.ProblemErrorController;
+import org.waypoint.platform.web.ProblemJsonErrorReportValve;
 import org.waypoint.platform.web.QueryObjectBinding;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the shared pieces: clock, outbox and its relay, Mongo ping health, problem details. */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration", afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
@@ -59,6 +65,29 @@ public class WaypointPlatformAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     QueryObjectBinding queryObjectBinding() {
         return new QueryObjectBinding();
+    }
+
+    /** The container's error page answers problem+json too (in place of Boot's BasicErrorController). */
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** Tomcat's own reports (requests it refuses before any servlet) as problem+json ({@link ProblemJsonErrorReportValve}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class TomcatErrorReports {
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorReports() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+                }
+            });
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

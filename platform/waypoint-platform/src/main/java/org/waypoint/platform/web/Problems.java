@@ -27,9 +27,13 @@ public final class Problems {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"https://waypoint.example/problems/" + status.value()
-                + "\",\"title\":\"" + escape(title) + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + escape(detail) + "\"}");
+        response.getWriter().write(json(status.value(), title, detail));
+    }
+
+    /** The problem as JSON text, for writers below Spring (the servlet container's own error reports). */
+    public static String json(int status, String title, String detail) {
+        return "{\"type\":\"https://waypoint.example/problems/" + status + "\",\"title\":\"" + escape(title)
+                + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}";
     }
 
     private static String escape(String s) {
