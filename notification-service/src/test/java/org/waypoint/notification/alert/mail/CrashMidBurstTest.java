@@ -81,7 +81,8 @@ class CrashMidBurstTest {
         props.putAll(Map.of(
                 "waypoint.mail.dispatch-workers", String.valueOf(WORKERS),
                 "waypoint.mail.dispatch-interval", "PT0.2S",
-                "waypoint.mail.sending-lease", "PT2S",
+                // short for the test; long enough that a message being handed over is not taken over on a loaded machine
+                "waypoint.mail.sending-lease", "PT5S",
                 "waypoint.outbox.relay.enabled", "false"));
         ConfigurableApplicationContext app = Services.start(NotificationServiceApplication.class,
                 NotificationServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, props);
@@ -149,7 +150,7 @@ class CrashMidBurstTest {
             DispatchingAlerts dying = new DispatchingAlerts(store, dyingAfter(first.getBean(SmtpAlertSender.class), 3 + 4 * w),
                     first.getBean(DeadLetters.class), new NotificationMetrics(new SimpleMeterRegistry(),
                     first.getBean(org.waypoint.notification.alert.application.EventInbox.class)),
-                    first.getBean(NotificationProperties.class), Clock.systemUTC(), Duration.ofSeconds(2));
+                    first.getBean(NotificationProperties.class), Clock.systemUTC(), Duration.ofSeconds(5));
             Thread worker = new Thread(() -> {
                 while (true) {
                     dying.dispatchBatch(DispatchingAlerts.DEFAULT_BATCH);
@@ -169,7 +170,7 @@ class CrashMidBurstTest {
 
         // The service starts again on the same database: everything left SENDING is taken over after the lease.
         ConfigurableApplicationContext restarted = start(true);
-        await().atMost(Duration.ofSeconds(60)).until(() -> copiesByAlert().size() == 2 * EVENTS);
+        await().atMost(Duration.ofSeconds(120)).until(() -> copiesByAlert().size() == 2 * EVENTS);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15)).until(() -> mail.all().size() == 2 * EVENTS + WORKERS);
 
         Map<String, List<String>> copies = copiesByAlert();
@@ -194,7 +195,8 @@ class CrashMidBurstTest {
         for (JsonNode d : flagged.path("items")) {
             flaggedIds.add(d.path("id").asString());
             assertThat(d.path("possibleDuplicate").asBoolean()).isTrue();
-            assertThat(d.path("attempts").asInt()).isEqualTo(2);
+            // two at least: the first, and the resend (a slow batch's other alerts may be taken over once more, unsent)
+            assertThat(d.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
             assertThat(d.path("status").asString()).isEqualTo("SENT");
         }
         assertThat(flaggedIds).containsExactlyInAnyOrderElementsOf(doubled.keySet());
