@@ -391,7 +391,7 @@ public final class AuthorizationMatrix {
         }
     }
 
-    private static byte[] bytes(String resource) {
+    static byte[] bytes(String resource) {
         try (InputStream in = AuthorizationMatrix.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no " + resource + " on the test classpath");
@@ -402,7 +402,7 @@ public final class AuthorizationMatrix {
         }
     }
 
-    private static String multipart(String boundary, Map<String, Object> file, Map<String, String> vars) {
+    static String multipart(String boundary, Map<String, Object> file, Map<String, String> vars) {
         String name = String.valueOf(file.getOrDefault("name", "file"));
         String filename = String.valueOf(file.getOrDefault("filename", "upload.csv"));
         String type = String.valueOf(file.getOrDefault("type", "text/csv"));

@@ -175,7 +175,8 @@ public final class InputRobustness {
         }
         StringBuilder query = new StringBuilder();
         varied.forEach((k, v) -> query.append(query.isEmpty() ? "?" : "&").append(k).append('=').append(v));
-        send(entry, route + query, sampleBody(entry), entry.sendsContentType(), "query");
+        Sample sample = sample(entry);
+        send(entry, route + query, sample.body(), sample.contentType(), "query");
     }
 
     private void pathVariables(AuthorizationMatrix.Entry entry) {
@@ -199,8 +200,9 @@ public final class InputRobustness {
         int which = variables.get(random.nextInt(variables.size()));
         String junk = next(text);
         sampleParts[which] = junk.isEmpty() ? "%20" : encode(junk);
+        Sample request = sample(entry);
         send(entry, String.join("/", sampleParts) + (sample.contains("?") ? sample.substring(sample.indexOf('?')) : ""),
-                sampleBody(entry), entry.sendsContentType(), "path");
+                request.body(), request.contentType(), "path");
     }
 
     @SuppressWarnings("unchecked")
@@ -298,12 +300,24 @@ public final class InputRobustness {
         }
     }
 
-    private HttpRequest.BodyPublisher sampleBody(AuthorizationMatrix.Entry entry) {
-        if (entry.body() == null || entry.file() != null || entry.bodyResource() != null) {
-            return HttpRequest.BodyPublishers.noBody();
+    /** The entry's own body and content type, as the matrix sends it. */
+    private record Sample(HttpRequest.BodyPublisher body, String contentType) {
+    }
+
+    private Sample sample(AuthorizationMatrix.Entry entry) {
+        if (entry.file() != null) {
+            String boundary = "probe-" + UUID.randomUUID();
+            return new Sample(HttpRequest.BodyPublishers.ofString(AuthorizationMatrix.multipart(boundary, entry.file(), vars),
+                    StandardCharsets.UTF_8), entry.sendsContentType() + "; boundary=" + boundary);
+        }
+        if (entry.bodyResource() != null) {
+            return new Sample(HttpRequest.BodyPublishers.ofByteArray(AuthorizationMatrix.bytes(entry.bodyResource())), entry.sendsContentType());
+        }
+        if (entry.body() == null) {
+            return new Sample(HttpRequest.BodyPublishers.noBody(), entry.sendsContentType());
         }
         String text = entry.body() instanceof String s ? s : AuthorizationMatrix.json(entry.body());
-        return HttpRequest.BodyPublishers.ofString(substituteKnown(text), StandardCharsets.UTF_8);
+        return new Sample(HttpRequest.BodyPublishers.ofString(substituteKnown(text), StandardCharsets.UTF_8), entry.sendsContentType());
     }
 
     /** {@code ${name}} replaced where the fixtures give it; a generated value is never mistaken for one. */

@@ -94,6 +94,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(ex.field(), ex.getMessage())));
     }
 
+    /**
+     * A multipart body that is not one (no boundary, cut short, garbled): the caller's mistake, 400
+     * naming the file. (One over the size limit is the base class's 413.)
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> unreadableUpload(org.springframework.web.multipart.MultipartException ex) {
+        return invalid(List.of(new FieldError("file", "is not a readable multipart/form-data upload")));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "Not found", ex.getMessage()));
