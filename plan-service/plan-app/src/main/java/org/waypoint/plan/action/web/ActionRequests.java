@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -24,6 +25,13 @@ import org.waypoint.platform.validation.InvalidInputException;
 
 /** The JSON bodies the actions API accepts. Unknown fields are rejected. */
 public final class ActionRequests {
+
+    /**
+     * Required, but checked by the write rule (WhoMayWrite) rather than here, so that a caller who may
+     * not write at all still gets 403 before any 400.
+     */
+    static final String SERVICE_AREA = "The service area the action belongs to: required (400 naming serviceArea without one). "
+            + "The caller must be allowed to write in it and in the plan's area.";
 
     private ActionRequests() {
     }
@@ -50,6 +58,7 @@ public final class ActionRequests {
             @Size(max = 40) String reference,
             @NotBlank @Size(max = ActionDetails.MAX_TITLE) String title,
             @Size(max = ActionDetails.MAX_DESCRIPTION) String description,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = SERVICE_AREA)
             @Size(max = ActionDetails.MAX_SHORT) String serviceArea,
             @NotEmpty @Size(max = 20) List<@NotNull @Valid LeadRequest> leads,
             @Size(max = 50) List<@NotNull @Valid StepRequest> steps,
@@ -71,6 +80,7 @@ public final class ActionRequests {
             @Size(max = 40) String reference,
             @NotBlank @Size(max = ActionDetails.MAX_TITLE) String title,
             @Size(max = ActionDetails.MAX_DESCRIPTION) String description,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = SERVICE_AREA)
             @Size(max = ActionDetails.MAX_SHORT) String serviceArea,
             @NotEmpty @Size(max = 20) List<@NotNull @Valid LeadRequest> leads,
             @Size(max = 50) List<@NotNull @Valid StepRequest> steps,
