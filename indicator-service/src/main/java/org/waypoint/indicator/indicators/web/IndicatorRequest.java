@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +34,8 @@ public record IndicatorRequest(
         @Size(max = 50) Map<String, String> targets,
         @Valid ToleranceRequest tolerance,
         @Valid OwnerRequest owner,
-        @NotBlank @Size(max = 200) String serviceArea,
+        // required (checked by the use case, after the caller's role, so that a caller who may not write gets 403)
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Size(max = 200) String serviceArea,
         String theme,
         @Size(max = 20) List<String> outcomeLinks,
         @Valid BenchmarkRequest benchmark,

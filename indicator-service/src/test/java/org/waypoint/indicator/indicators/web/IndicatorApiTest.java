@@ -776,6 +776,15 @@ class IndicatorApiTest {
     }
 
     @Test
+    void aMultipartUploadWithoutABoundaryIsA400NamingTheFileNotA500() {
+        HttpResponse<String> response = Http.postBytes(base + "/import", officer, "multipart/form-data", "code,name\n".getBytes());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"field\":\"file\"");
+    }
+
+    @Test
     void anUnreadableFileIsRefusedNamingTheFile() {
         HttpResponse<String> response = Http.postCsv(base + "/import", officer, "code,name\n\"unclosed");
         assertThat(response.statusCode()).isEqualTo(400);
