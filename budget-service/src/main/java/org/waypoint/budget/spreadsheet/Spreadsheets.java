@@ -186,9 +186,27 @@ public final class Spreadsheets {
     }
 
     /**
+     * A cell for {@link CsvTables}: numbers ({@link Money}, counts, percentages as {@link BigDecimal})
+     * as plain numbers; text as text, so that a text field holding a signed number (a division or
+     * a project named {@code +1} or {@code -1}), which CsvTables leaves as the number it looks
+     * like, gets the same leading apostrophe as any other text starting with {@code +} or {@code -}.
+     */
+    static Object csvCell(Object value) {
+        if (value instanceof String text && !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-')
+                && CsvTables.neutralise(text).equals(text)) {
+            return "'" + text;
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        return value;
+    }
+
+    /**
      * Writes a table. CSV through the platform's one CSV writer ({@link CsvTables}: a text cell a
      * spreadsheet would take for a formula, such as {@code =HYPERLINK(...)}, gets a leading
-     * apostrophe; money such as {@code -1200.50} stays a plain number). XLSX cells are strings or
+     * apostrophe, and so does text holding a signed number ({@link #csvCell}); money such as
+     * {@code -1200.50} stays a plain number). XLSX cells are strings or
      * numbers, never formulas. Money is written exactly: in CSV as its two-decimal text, in XLSX as
      * a number cell formatted {@code #,##0.00} (below a trillion pounds every penny amount has at
      * most 14 significant digits, which an Excel number holds exactly), so that the sheet can add it up.
@@ -197,7 +215,7 @@ public final class Spreadsheets {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (format == Format.CSV) {
-                return CsvTables.write(header, rows);
+                return CsvTables.write(header, rows.stream().map(r -> r.stream().map(Spreadsheets::csvCell).toList()).toList());
             }
             try (XSSFWorkbook workbook = new XSSFWorkbook()) {
                 Sheet sheet = workbook.createSheet(sheetName);
@@ -227,6 +245,8 @@ public final class Spreadsheets {
                             cell.setCellStyle(money);
                         } else if (v instanceof Integer i) {
                             cell.setCellValue(i);
+                        } else if (v instanceof BigDecimal percent) {
+                            cell.setCellValue(percent.toPlainString()); // as before: percentages as text, exactly as the API writes them
                         } else {
                             cell.setCellValue(v.toString());
                         }

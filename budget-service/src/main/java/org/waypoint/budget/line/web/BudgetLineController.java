@@ -178,8 +178,8 @@ public class BudgetLineController {
         row.add(latest.<Object>map(m -> m.actualToDate()).orElse(""));
         row.add(v.projectedOutturn() == null ? "" : v.projectedOutturn());
         row.add(v.variance() == null ? "" : v.variance());
-        row.add(nz(Variance.text(v.variancePercent())));
-        row.add(nz(Variance.text(v.outturnPercent())));
+        row.add(v.variancePercent() == null ? "" : v.variancePercent()); // numbers, not text: see Spreadsheets.write
+        row.add(v.outturnPercent() == null ? "" : v.outturnPercent());
         row.add(v.status().name());
         row.add(latest.map(m -> nz(m.commentary())).orElse(""));
         return row;

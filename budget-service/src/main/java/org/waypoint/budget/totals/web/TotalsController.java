@@ -128,8 +128,8 @@ public class TotalsController {
         cells.add(g.actualToDate());
         cells.add(v.projectedOutturn() == null ? "" : v.projectedOutturn());
         cells.add(v.variance() == null ? "" : v.variance());
-        cells.add(v.variancePercent() == null ? "" : Variance.text(v.variancePercent()));
-        cells.add(v.outturnPercent() == null ? "" : Variance.text(v.outturnPercent()));
+        cells.add(v.variancePercent() == null ? "" : v.variancePercent()); // numbers, not text: see Spreadsheets.write
+        cells.add(v.outturnPercent() == null ? "" : v.outturnPercent());
         cells.add(v.status().name());
         cells.add(g.linesWithoutProjection());
         cells.add(g.sharePercent() == null ? "" : g.sharePercent());
