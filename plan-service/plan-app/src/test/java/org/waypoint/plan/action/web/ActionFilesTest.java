@@ -129,6 +129,17 @@ class ActionFilesTest {
     }
 
     @Test
+    void anUploadThatIsNotReadableMultipartIs400NamingTheFileNever500() {
+        for (String body : List.of("", "--elsewhere\r\nnot a part\r\n")) {
+            HttpResponse<String> response = PlanServiceRunning.send("POST", service.base + "/api/actions/import?planId=" + PLAN,
+                    service.priya, null, body, "multipart/form-data");
+            assertProblem(response, 400);
+            assertThat(json(response).path("errors").findValuesAsString("field")).containsExactly("file");
+        }
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
+    @Test
     void aFilteredListExportsAsCsvAndXlsx() throws Exception {
         upload("plan.csv", SEED_002.getBytes(StandardCharsets.UTF_8), false, service.priya);
 
