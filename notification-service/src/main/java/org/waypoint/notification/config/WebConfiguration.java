@@ -3,10 +3,8 @@ package org.waypoint.notification.config;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
-import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -27,8 +25,8 @@ import org.waypoint.platform.web.QueryObjectBinding;
  * encoded slash instead of refusing the request, and Spring Security's firewall lets an encoded slash
  * through (everything else it refuses stays refused: {@code /../}, {@code //}, {@code ;}, encoded dots,
  * backslashes, control characters). Spring MVC matches the path before decoding it, so the slash stays
- * inside the id. A request the firewall refuses, and one Tomcat refuses before Spring, is answered
- * problem+json, not an HTML page; a query parameter named like an operator is a 400.
+ * inside the id. A request the firewall refuses is answered problem+json, not an HTML page (Tomcat's
+ * own refusals are, by the platform); a query parameter named like an operator is a 400.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
@@ -36,16 +34,6 @@ public class WebConfiguration {
     @Bean
     TomcatConnectorCustomizer encodedSlashesInIds() {
         return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.DECODE.getValue());
-    }
-
-    /** Tomcat's own refusals (before Spring) answered as problem+json too. */
-    @Bean
-    TomcatContextCustomizer tomcatErrorsAsProblems() {
-        return context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-            }
-        };
     }
 
     /**
