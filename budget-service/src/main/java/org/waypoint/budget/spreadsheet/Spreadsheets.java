@@ -192,9 +192,8 @@ public final class Spreadsheets {
      * like, gets the same leading apostrophe as any other text starting with {@code +} or {@code -}.
      */
     static Object csvCell(Object value) {
-        if (value instanceof String text && !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-')
-                && CsvTables.neutralise(text).equals(text)) {
-            return "'" + text;
+        if (value instanceof String text) {
+            return CsvTables.text(text);
         }
         if (value instanceof BigDecimal number) {
             return number.toPlainString();

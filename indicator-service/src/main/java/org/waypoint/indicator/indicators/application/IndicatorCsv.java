@@ -96,10 +96,7 @@ public final class IndicatorCsv {
      * Any other leading apostrophe is kept.
      */
     static String exported(String cell) {
-        if (cell != null && cell.startsWith("'") && CsvTables.neutralise(cell.substring(1)).equals(cell)) {
-            return cell.substring(1);
-        }
-        return cell;
+        return CsvTables.fromExport(cell);
     }
 
     /** The column a header names (as {@link #read} matches it), for other table formats. */

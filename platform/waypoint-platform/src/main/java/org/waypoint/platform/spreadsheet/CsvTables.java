@@ -48,6 +48,31 @@ public final class CsvTables {
         return "'" + cell;
     }
 
+    /**
+     * A cell of a text column (a title, a name, a description): neutralised like any cell, and a text
+     * that merely looks like a signed number ({@code +1}, {@code -5}) gets the apostrophe too, so it
+     * opens as typed rather than as the number. Numeric columns use {@link #neutralise} (or pass numbers).
+     */
+    public static String text(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return (first == '+' || first == '-') && isPlainNumber(cell) ? "'" + cell : neutralise(cell);
+    }
+
+    /**
+     * A cell read back from a file Waypoint exported: the apostrophe {@link #neutralise} or {@link #text}
+     * put in front is taken off again, so that importing an export changes nothing. Any other leading
+     * apostrophe is kept.
+     */
+    public static String fromExport(String cell) {
+        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && text(cell.substring(1)).equals(cell)) {
+            return cell.substring(1);
+        }
+        return cell;
+    }
+
     private static boolean isPlainNumber(String cell) {
         return cell.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     }

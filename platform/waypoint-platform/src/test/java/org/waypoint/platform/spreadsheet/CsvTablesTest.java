@@ -39,4 +39,17 @@ class CsvTablesTest {
     void signedTextThatIsNotAPlainNumberIsNeutralised(String cell) {
         assertThat(CsvTables.neutralise(cell)).startsWith("'");
     }
+
+    @ParameterizedTest(name = "text {0}")
+    @ValueSource(strings = {"+1", "-5", "-1200.50", "=1+1", "@x", "\t=1"})
+    void aTextCellThatLooksLikeASignedNumberOrAFormulaOpensAsTyped(String cell) {
+        assertThat(CsvTables.text(cell)).isEqualTo("'" + cell);
+    }
+
+    @ParameterizedTest(name = "round trip {0}")
+    @ValueSource(strings = {"+1", "=cmd|' /C calc'!A0", "'quoted already", "plain", "-1200.50", "'"})
+    void whatAnExportNeutralisedIsReadBackAsTyped(String cell) {
+        assertThat(CsvTables.fromExport(CsvTables.text(cell))).isEqualTo(cell);
+        assertThat(CsvTables.fromExport(CsvTables.neutralise(cell))).isEqualTo(cell);
+    }
 }

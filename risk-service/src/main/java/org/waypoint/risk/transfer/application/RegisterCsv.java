@@ -100,17 +100,9 @@ public final class RegisterCsv {
                 .map(r -> values(r, registerNames).stream().map(RegisterCsv::textStaysText).toList()).toList());
     }
 
-    /**
-     * The writer leaves a cell that is a plain signed number ({@code +1}, {@code -5}) as a number, as
-     * it must for money. Here numbers are Integers and every String is text (a title, a description),
-     * so such a text gets its apostrophe too and opens as typed, not as the number 1.
-     */
+    /** Every String here is text (numbers are Integers): {@link CsvTables#text} keeps a text such as {@code +1} text. */
     private static Object textStaysText(Object value) {
-        if (value instanceof String text && !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-')
-                && CsvTables.neutralise(text).equals(text)) {
-            return "'" + text;
-        }
-        return value;
+        return value instanceof String text ? CsvTables.text(text) : value;
     }
 
     /** A risk's values in {@link #COLUMNS} order (likelihoods, severities and the score as Integers). */

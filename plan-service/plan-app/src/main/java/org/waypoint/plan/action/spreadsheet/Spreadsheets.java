@@ -140,20 +140,6 @@ public final class Spreadsheets {
         return formatter.formatCellValue(cell).strip();
     }
 
-    /**
-     * A cell of text a person typed (title, reference, names, reasons), for {@link #write}: CsvTables
-     * leaves a plain number such as {@code +1} or {@code -5} as a number, which is right for numeric
-     * columns; in a text column it is text and must open as typed, so it gets the apostrophe too.
-     */
-    static String text(String cell) {
-        if (cell == null) {
-            return null;
-        }
-        String stripped = cell.stripLeading();
-        boolean signed = !stripped.isEmpty() && (stripped.charAt(0) == '+' || stripped.charAt(0) == '-');
-        return signed && CsvTables.neutralise(cell).equals(cell) ? "'" + cell : cell;
-    }
-
     private static void limit(List<Row> rows) {
         if (rows.size() >= MAX_ROWS) {
             throw new InvalidInputException("file", "has more than " + MAX_ROWS + " rows");
@@ -163,7 +149,7 @@ public final class Spreadsheets {
     /**
      * A table as CSV or XLSX. CSV goes through the platform's one writer ({@link CsvTables}): a cell a
      * spreadsheet would read as a formula gets a leading apostrophe, and so does a signed number in one
-     * of the {@code textColumns} ({@link #text}). XLSX cells are all strings, never formulas, as typed.
+     * of the {@code textColumns} ({@link CsvTables#text}). XLSX cells are all strings, never formulas, as typed.
      */
     public static byte[] write(List<String> headers, List<List<String>> rows, Format format, Set<Integer> textColumns) {
         if (format == Format.CSV) {
@@ -171,7 +157,7 @@ public final class Spreadsheets {
             for (List<String> row : rows) {
                 List<String> out = new ArrayList<>(row.size());
                 for (int c = 0; c < row.size(); c++) {
-                    out.add(textColumns.contains(c) ? text(row.get(c)) : row.get(c));
+                    out.add(textColumns.contains(c) ? CsvTables.text(row.get(c)) : row.get(c));
                 }
                 cells.add(out);
             }
