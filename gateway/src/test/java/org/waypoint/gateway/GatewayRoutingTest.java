@@ -343,4 +343,15 @@ class GatewayRoutingTest {
     private static boolean seenPath(String path) {
         return seen.stream().anyMatch(request -> request.get("path").equals(path));
     }
+
+    @Test
+    void anEncodedSlashInAnIdReachesTheServiceUnchanged() throws Exception {
+        String token = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", "staff");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/actions/overdue%3Aind-1%3A2021%2F22%20Q3"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(seen).last().satisfies(request -> assertThat(request.get("path")).isEqualTo("/api/actions/overdue%3Aind-1%3A2021%2F22%20Q3"));
+    }
 }
