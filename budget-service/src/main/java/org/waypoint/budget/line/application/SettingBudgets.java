@@ -13,7 +13,7 @@ import org.waypoint.budget.line.domain.LineDetails;
 import org.waypoint.budget.line.domain.Thresholds;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.validation.InvalidInputException;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 
 /**
  * Use cases on budget lines. Who may is {@link WhoMayWrite}, the one rule of every write: setting,

@@ -34,7 +34,7 @@ import org.waypoint.budget.spreadsheet.Spreadsheets;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 import org.waypoint.platform.web.Paging;
 
 /** Budget lines and their monitoring: {@code /api/budgets/lines}. */

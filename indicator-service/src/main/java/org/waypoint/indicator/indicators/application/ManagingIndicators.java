@@ -16,7 +16,7 @@ import org.waypoint.indicator.indicators.domain.Period;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 
 /**
  * Use cases that change indicators. Who may: performance officers (and admins) anything; managers

@@ -14,7 +14,7 @@ import org.waypoint.indicator.indicators.domain.Measurement;
 import org.waypoint.indicator.indicators.domain.PeriodView;
 import org.waypoint.indicator.indicators.domain.Status;
 import org.waypoint.indicator.indicators.domain.StatusSummary;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 
 /** Scorecards, committee summaries, exception reports and history: reading, never changing. */
 @Service

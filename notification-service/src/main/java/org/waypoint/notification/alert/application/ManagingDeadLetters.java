@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.waypoint.platform.validation.InvalidInputException;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 
 /** Use case: list dead letters and replay one (a poison event, optionally corrected; or an undeliverable alert). */
 @Service

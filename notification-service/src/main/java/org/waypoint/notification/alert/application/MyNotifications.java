@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.waypoint.notification.alert.domain.RuleBook;
 import org.waypoint.platform.validation.InvalidInputException;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 
 /** Use cases of one signed-in person: their notifications (read/unread) and their preferences. */
 @Service

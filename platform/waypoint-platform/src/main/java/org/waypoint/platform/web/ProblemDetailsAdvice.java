@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 
+import org.waypoint.platform.errors.NotFoundException;
 import org.waypoint.platform.validation.InvalidInputException;
 
 import org.slf4j.Logger;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 import org.waypoint.risk.register.domain.Appetite;
 import org.waypoint.risk.register.domain.Banding;
 import org.waypoint.risk.register.domain.RiskRegister;

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 import org.waypoint.platform.web.Paging;
 import org.waypoint.risk.register.application.ManagingRegisters;
 import org.waypoint.risk.register.application.RegisterQueries;

@@ -11,7 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.validation.InvalidInputException;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 import org.waypoint.risk.register.domain.Rating;
 import org.waypoint.risk.register.domain.RiskRegister;
 import org.waypoint.risk.register.domain.RiskRegisters;

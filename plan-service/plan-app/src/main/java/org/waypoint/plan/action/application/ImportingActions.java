@@ -23,7 +23,7 @@ import org.waypoint.plan.plan.domain.Plans;
 import org.waypoint.plan.plan.domain.Priority;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.validation.InvalidInputException;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 
 /**
  * Use case: upload an action plan as a table (columns like seed 000's action plan or seed 002's

@@ -22,7 +22,7 @@ import org.waypoint.plan.plan.domain.PlanId;
 import org.waypoint.plan.plan.domain.Plans;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.validation.InvalidInputException;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 
 /**
  * Use cases of people changing actions, with the permission rule of {@link WhoMayWrite}: a

@@ -11,7 +11,7 @@ import org.waypoint.plan.plan.domain.PlanDetails;
 import org.waypoint.plan.plan.domain.PlanId;
 import org.waypoint.plan.plan.domain.Plans;
 import org.waypoint.platform.security.Caller;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 
 /** Use cases of plans: performance officers and admins anywhere, managers within their service area ({@link WhoMayWrite}). */
 @Service

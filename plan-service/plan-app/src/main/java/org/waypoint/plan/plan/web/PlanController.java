@@ -30,7 +30,7 @@ import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.web.ETags;
-import org.waypoint.platform.web.NotFoundException;
+import org.waypoint.platform.errors.NotFoundException;
 import org.waypoint.platform.web.Paging;
 
 /** Plans: {@code /api/plans}. */

@@ -1,4 +1,4 @@
-package org.waypoint.platform.web;
+package org.waypoint.platform.errors;
 
 /** The addressed resource does not exist: answered as 404. */
 public class NotFoundException extends RuntimeException {
