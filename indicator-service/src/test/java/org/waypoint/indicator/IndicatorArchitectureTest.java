@@ -14,11 +14,17 @@ class IndicatorArchitectureTest {
     static final ArchRule domainIsPlainJava = ArchitectureRules.DOMAIN_IS_PLAIN_JAVA;
 
     @ArchTest
+    static final ArchRule domainDependsOnNoOtherLayer = ArchitectureRules.DOMAIN_DEPENDS_ON_NO_OTHER_LAYER;
+
+    @ArchTest
+    static final ArchRule applicationDependsOnNoAdapter = ArchitectureRules.APPLICATION_DEPENDS_ON_NO_ADAPTER;
+
+    @ArchTest
     static final ArchRule webGoesThroughUseCases = ArchitectureRules.WEB_DOES_NOT_USE_PERSISTENCE;
 
     @ArchTest
-    static final ArchRule eventsArePlainJava = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
-            .that().resideInAPackage("org.waypoint.indicator.api..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..", "org.bson..")
-            .as("event records are plain Java for integrators");
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles("org.waypoint.indicator");
+
+    @ArchTest
+    static final ArchRule apiIsPlainJava = ArchitectureRules.API_IS_PLAIN_JAVA;
 }
