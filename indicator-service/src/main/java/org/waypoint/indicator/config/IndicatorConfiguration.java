@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.waypoint.indicator.api.IndicatorTopics;
-import org.waypoint.indicator.indicators.application.OrganisationSettings;
-import org.waypoint.indicator.indicators.domain.Tolerance;
+import org.waypoint.indicator.indicator.application.OrganisationSettings;
+import org.waypoint.indicator.indicator.domain.Tolerance;
 
 /** The organisation's indicator settings, and the topic indicator-service owns (created when missing). */
 @Configuration(proxyBeanMethods = false)

@@ -12,9 +12,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.waypoint.indicator.indicators.application.ImportingIndicators;
-import org.waypoint.indicator.indicators.application.IndicatorCsv;
-import org.waypoint.indicator.indicators.domain.Indicators;
+import org.waypoint.indicator.indicator.application.ImportingIndicators;
+import org.waypoint.indicator.indicator.application.IndicatorCsv;
+import org.waypoint.indicator.indicator.domain.Indicators;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 

@@ -15,21 +15,21 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.waypoint.indicator.Http;
 import org.waypoint.indicator.IndicatorServiceApplication;
-import org.waypoint.indicator.indicators.application.IndicatorQueries;
-import org.waypoint.indicator.indicators.application.OrganisationSettings;
-import org.waypoint.indicator.indicators.application.Scorecards;
-import org.waypoint.indicator.indicators.domain.Definition;
-import org.waypoint.indicator.indicators.domain.Frequency;
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.IndicatorId;
-import org.waypoint.indicator.indicators.domain.Indicators;
-import org.waypoint.indicator.indicators.domain.MeasuredValue;
-import org.waypoint.indicator.indicators.domain.Owner;
-import org.waypoint.indicator.indicators.domain.Period;
-import org.waypoint.indicator.indicators.domain.Polarity;
-import org.waypoint.indicator.indicators.domain.Target;
-import org.waypoint.indicator.indicators.domain.Theme;
-import org.waypoint.indicator.indicators.domain.Unit;
+import org.waypoint.indicator.indicator.application.IndicatorQueries;
+import org.waypoint.indicator.indicator.application.OrganisationSettings;
+import org.waypoint.indicator.indicator.application.Scorecards;
+import org.waypoint.indicator.indicator.domain.Definition;
+import org.waypoint.indicator.indicator.domain.Frequency;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.IndicatorId;
+import org.waypoint.indicator.indicator.domain.Indicators;
+import org.waypoint.indicator.indicator.domain.MeasuredValue;
+import org.waypoint.indicator.indicator.domain.Owner;
+import org.waypoint.indicator.indicator.domain.Period;
+import org.waypoint.indicator.indicator.domain.Polarity;
+import org.waypoint.indicator.indicator.domain.Target;
+import org.waypoint.indicator.indicator.domain.Theme;
+import org.waypoint.indicator.indicator.domain.Unit;
 import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
 import org.waypoint.testsupport.TestKeycloak;
@@ -84,8 +84,8 @@ public final class CommitteeSummaryBenchmark {
                     throw new IllegalStateException("summary failed");
                 }
             })));
-            org.waypoint.indicator.indicators.persistence.StatusIndex index =
-                    app.getBean(org.waypoint.indicator.indicators.persistence.StatusIndex.class);
+            org.waypoint.indicator.indicator.persistence.StatusIndex index =
+                    app.getBean(org.waypoint.indicator.indicator.persistence.StatusIndex.class);
             out.append(line("status index: full rebuild from MongoDB", time(index::rebuild, 2, 5)));
             System.out.print(out);
             Path file = Path.of("target/bench/committee-summary.txt");

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.waypoint.indicator.Http;
 import org.waypoint.indicator.IndicatorServiceApplication;
-import org.waypoint.indicator.indicators.persistence.IndicatorDocument;
+import org.waypoint.indicator.indicator.persistence.IndicatorDocument;
 import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
 import org.waypoint.testsupport.TestKeycloak;

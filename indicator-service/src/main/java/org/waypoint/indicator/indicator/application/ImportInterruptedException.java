@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.application;
+package org.waypoint.indicator.indicator.application;
 
 /**
  * Storing a checked file stopped at a row because its indicator changed meanwhile (someone else

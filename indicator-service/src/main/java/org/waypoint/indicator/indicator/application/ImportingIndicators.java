@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.application;
+package org.waypoint.indicator.indicator.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,10 +15,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.waypoint.indicator.api.IndicatorEvent;
-import org.waypoint.indicator.indicators.domain.Definition;
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.Indicators;
-import org.waypoint.indicator.indicators.domain.Period;
+import org.waypoint.indicator.indicator.domain.Definition;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.Indicators;
+import org.waypoint.indicator.indicator.domain.Period;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.validation.InvalidInputException;
 

@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.application;
+package org.waypoint.indicator.indicator.application;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,12 +15,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.waypoint.indicator.indicators.domain.Definition;
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.Measurement;
-import org.waypoint.indicator.indicators.domain.Period;
-import org.waypoint.indicator.indicators.domain.PeriodView;
-import org.waypoint.indicator.indicators.domain.Tolerance;
+import org.waypoint.indicator.indicator.domain.Definition;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.Measurement;
+import org.waypoint.indicator.indicator.domain.Period;
+import org.waypoint.indicator.indicator.domain.PeriodView;
+import org.waypoint.indicator.indicator.domain.Tolerance;
 import org.waypoint.platform.spreadsheet.CsvTables;
 import org.waypoint.platform.spreadsheet.TextFiles;
 import org.waypoint.platform.validation.InvalidInputException;

@@ -1,10 +1,10 @@
-package org.waypoint.indicator.indicators.application;
+package org.waypoint.indicator.indicator.application;
 
-import static org.waypoint.indicator.indicators.application.Inputs.choice;
-import static org.waypoint.indicator.indicators.application.Inputs.multiLineText;
-import static org.waypoint.indicator.indicators.application.Inputs.period;
-import static org.waypoint.indicator.indicators.application.Inputs.require;
-import static org.waypoint.indicator.indicators.application.Inputs.text;
+import static org.waypoint.indicator.indicator.application.Inputs.choice;
+import static org.waypoint.indicator.indicator.application.Inputs.multiLineText;
+import static org.waypoint.indicator.indicator.application.Inputs.period;
+import static org.waypoint.indicator.indicator.application.Inputs.require;
+import static org.waypoint.indicator.indicator.application.Inputs.text;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,18 +12,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.waypoint.indicator.indicators.domain.Baseline;
-import org.waypoint.indicator.indicators.domain.Benchmark;
-import org.waypoint.indicator.indicators.domain.Definition;
-import org.waypoint.indicator.indicators.domain.Frequency;
-import org.waypoint.indicator.indicators.domain.MeasuredValue;
-import org.waypoint.indicator.indicators.domain.Owner;
-import org.waypoint.indicator.indicators.domain.Period;
-import org.waypoint.indicator.indicators.domain.Polarity;
-import org.waypoint.indicator.indicators.domain.Target;
-import org.waypoint.indicator.indicators.domain.Theme;
-import org.waypoint.indicator.indicators.domain.Tolerance;
-import org.waypoint.indicator.indicators.domain.Unit;
+import org.waypoint.indicator.indicator.domain.Baseline;
+import org.waypoint.indicator.indicator.domain.Benchmark;
+import org.waypoint.indicator.indicator.domain.Definition;
+import org.waypoint.indicator.indicator.domain.Frequency;
+import org.waypoint.indicator.indicator.domain.MeasuredValue;
+import org.waypoint.indicator.indicator.domain.Owner;
+import org.waypoint.indicator.indicator.domain.Period;
+import org.waypoint.indicator.indicator.domain.Polarity;
+import org.waypoint.indicator.indicator.domain.Target;
+import org.waypoint.indicator.indicator.domain.Theme;
+import org.waypoint.indicator.indicator.domain.Tolerance;
+import org.waypoint.indicator.indicator.domain.Unit;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.validation.Text;
 

@@ -1,13 +1,13 @@
-package org.waypoint.indicator.indicators.application;
+package org.waypoint.indicator.indicator.application;
 
 import java.util.List;
 import java.util.Map;
 
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.IndicatorId;
-import org.waypoint.indicator.indicators.domain.Period;
-import org.waypoint.indicator.indicators.domain.Status;
-import org.waypoint.indicator.indicators.domain.Theme;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.IndicatorId;
+import org.waypoint.indicator.indicator.domain.Period;
+import org.waypoint.indicator.indicator.domain.Status;
+import org.waypoint.indicator.indicator.domain.Theme;
 
 /** Reading indicators for scorecards and committee reports. */
 public interface IndicatorQueries {

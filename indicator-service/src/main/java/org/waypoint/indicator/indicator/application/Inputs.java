@@ -1,8 +1,8 @@
-package org.waypoint.indicator.indicators.application;
+package org.waypoint.indicator.indicator.application;
 
 import java.util.Locale;
 
-import org.waypoint.indicator.indicators.domain.Period;
+import org.waypoint.indicator.indicator.domain.Period;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.validation.Text;
 

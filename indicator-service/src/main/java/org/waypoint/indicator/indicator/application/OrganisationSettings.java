@@ -1,8 +1,8 @@
-package org.waypoint.indicator.indicators.application;
+package org.waypoint.indicator.indicator.application;
 
 import java.util.Objects;
 
-import org.waypoint.indicator.indicators.domain.Tolerance;
+import org.waypoint.indicator.indicator.domain.Tolerance;
 
 /**
  * Settings of the organisation: the amber tolerance for indicators without their own, and how

@@ -1,10 +1,10 @@
-package org.waypoint.indicator.indicators.application;
+package org.waypoint.indicator.indicator.application;
 
-import static org.waypoint.indicator.indicators.application.Inputs.require;
+import static org.waypoint.indicator.indicator.application.Inputs.require;
 
 import java.time.LocalDate;
 
-import org.waypoint.indicator.indicators.domain.Period;
+import org.waypoint.indicator.indicator.domain.Period;
 import org.waypoint.platform.validation.Text;
 
 /**

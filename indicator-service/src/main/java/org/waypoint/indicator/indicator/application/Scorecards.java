@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.application;
+package org.waypoint.indicator.indicator.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Service;
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.IndicatorId;
-import org.waypoint.indicator.indicators.domain.Indicators;
-import org.waypoint.indicator.indicators.domain.Measurement;
-import org.waypoint.indicator.indicators.domain.PeriodView;
-import org.waypoint.indicator.indicators.domain.Status;
-import org.waypoint.indicator.indicators.domain.StatusSummary;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.IndicatorId;
+import org.waypoint.indicator.indicator.domain.Indicators;
+import org.waypoint.indicator.indicator.domain.Measurement;
+import org.waypoint.indicator.indicator.domain.PeriodView;
+import org.waypoint.indicator.indicator.domain.Status;
+import org.waypoint.indicator.indicator.domain.StatusSummary;
 import org.waypoint.platform.errors.NotFoundException;
 
 /** Scorecards, committee summaries, exception reports and history: reading, never changing. */
@@ -87,7 +87,7 @@ public class Scorecards {
         return indicators.find(id).orElseThrow(() -> new NotFoundException("There is no indicator " + id + "."));
     }
 
-    public PeriodView view(Indicator indicator, org.waypoint.indicator.indicators.domain.Period period) {
+    public PeriodView view(Indicator indicator, org.waypoint.indicator.indicator.domain.Period period) {
         return indicator.view(period, settings.defaultTolerance());
     }
 
@@ -95,7 +95,7 @@ public class Scorecards {
         return indicator.periods(settings.defaultTolerance());
     }
 
-    public org.waypoint.indicator.indicators.domain.Tolerance organisationDefault() {
+    public org.waypoint.indicator.indicator.domain.Tolerance organisationDefault() {
         return settings.defaultTolerance();
     }
 
@@ -130,7 +130,7 @@ public class Scorecards {
         return entries;
     }
 
-    private static String describe(org.waypoint.indicator.indicators.domain.MeasuredValue value, java.time.LocalDate expectedOn,
+    private static String describe(org.waypoint.indicator.indicator.domain.MeasuredValue value, java.time.LocalDate expectedOn,
                                    String commentary) {
         String v = value != null ? "value " + value.asWritten() : "not yet available, expected " + expectedOn;
         return commentary == null ? v : v + "; commentary: " + commentary;

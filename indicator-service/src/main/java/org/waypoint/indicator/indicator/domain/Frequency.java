@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.domain;
+package org.waypoint.indicator.indicator.domain;
 
 /** How often an indicator is measured, and the kind of period each measurement covers. */
 public enum Frequency {

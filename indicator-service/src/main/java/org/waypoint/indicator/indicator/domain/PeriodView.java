@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.domain;
+package org.waypoint.indicator.indicator.domain;
 
 /**
  * What a scorecard shows for one indicator and period: value, target, status, short trend, and

@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.domain;
+package org.waypoint.indicator.indicator.domain;
 
 /** Which way is better. Monitor-only indicators have no target and no status. */
 public enum Polarity {

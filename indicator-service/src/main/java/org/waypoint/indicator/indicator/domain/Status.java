@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.domain;
+package org.waypoint.indicator.indicator.domain;
 
 /** RAG status with the words committee reports use (seed 001). */
 public enum Status {

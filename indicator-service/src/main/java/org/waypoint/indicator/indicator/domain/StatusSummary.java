@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.domain;
+package org.waypoint.indicator.indicator.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.domain;
+package org.waypoint.indicator.indicator.domain;
 
 /** Short trend against the previous period, read through the polarity (up is worse when lower is better). */
 public enum Trend {

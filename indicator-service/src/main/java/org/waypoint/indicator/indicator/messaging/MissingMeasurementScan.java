@@ -1,8 +1,8 @@
-package org.waypoint.indicator.indicators.messaging;
+package org.waypoint.indicator.indicator.messaging;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.waypoint.indicator.indicators.application.DetectingMissingMeasurements;
+import org.waypoint.indicator.indicator.application.DetectingMissingMeasurements;
 
 /** Runs the missing-measurement check on a schedule ({@code waypoint.indicator.missing-scan-interval}, default hourly). */
 @Component

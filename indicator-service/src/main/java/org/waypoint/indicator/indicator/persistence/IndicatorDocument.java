@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.persistence;
+package org.waypoint.indicator.indicator.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,24 +8,24 @@ import java.util.TreeMap;
 
 import org.bson.types.Decimal128;
 import org.springframework.data.annotation.Id;
-import org.waypoint.indicator.indicators.domain.Baseline;
-import org.waypoint.indicator.indicators.domain.Benchmark;
-import org.waypoint.indicator.indicators.domain.Definition;
-import org.waypoint.indicator.indicators.domain.DefinitionChange;
-import org.waypoint.indicator.indicators.domain.Frequency;
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.IndicatorId;
-import org.waypoint.indicator.indicators.domain.MeasuredValue;
-import org.waypoint.indicator.indicators.domain.Measurement;
-import org.waypoint.indicator.indicators.domain.Owner;
-import org.waypoint.indicator.indicators.domain.Period;
-import org.waypoint.indicator.indicators.domain.PeriodView;
-import org.waypoint.indicator.indicators.domain.Polarity;
-import org.waypoint.indicator.indicators.domain.Status;
-import org.waypoint.indicator.indicators.domain.Target;
-import org.waypoint.indicator.indicators.domain.Theme;
-import org.waypoint.indicator.indicators.domain.Tolerance;
-import org.waypoint.indicator.indicators.domain.Unit;
+import org.waypoint.indicator.indicator.domain.Baseline;
+import org.waypoint.indicator.indicator.domain.Benchmark;
+import org.waypoint.indicator.indicator.domain.Definition;
+import org.waypoint.indicator.indicator.domain.DefinitionChange;
+import org.waypoint.indicator.indicator.domain.Frequency;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.IndicatorId;
+import org.waypoint.indicator.indicator.domain.MeasuredValue;
+import org.waypoint.indicator.indicator.domain.Measurement;
+import org.waypoint.indicator.indicator.domain.Owner;
+import org.waypoint.indicator.indicator.domain.Period;
+import org.waypoint.indicator.indicator.domain.PeriodView;
+import org.waypoint.indicator.indicator.domain.Polarity;
+import org.waypoint.indicator.indicator.domain.Status;
+import org.waypoint.indicator.indicator.domain.Target;
+import org.waypoint.indicator.indicator.domain.Theme;
+import org.waypoint.indicator.indicator.domain.Tolerance;
+import org.waypoint.indicator.indicator.domain.Unit;
 
 /**
  * An indicator as stored in the {@code indicators} collection, with its measurements, history and

@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.persistence;
+package org.waypoint.indicator.indicator.persistence;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,12 +15,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import org.waypoint.indicator.api.IndicatorEvent;
-import org.waypoint.indicator.indicators.application.IndicatorQueries;
-import org.waypoint.indicator.indicators.application.OrganisationSettings;
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.IndicatorId;
-import org.waypoint.indicator.indicators.domain.Indicators;
-import org.waypoint.indicator.indicators.messaging.IndicatorEventsOutbox;
+import org.waypoint.indicator.indicator.application.IndicatorQueries;
+import org.waypoint.indicator.indicator.application.OrganisationSettings;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.IndicatorId;
+import org.waypoint.indicator.indicator.domain.Indicators;
+import org.waypoint.indicator.indicator.messaging.IndicatorEventsOutbox;
 import org.waypoint.platform.outbox.MongoOutboxWriter;
 import org.waypoint.platform.validation.InvalidInputException;
 

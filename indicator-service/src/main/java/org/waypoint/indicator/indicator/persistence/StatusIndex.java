@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.persistence;
+package org.waypoint.indicator.indicator.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +22,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
-import org.waypoint.indicator.indicators.application.IndicatorQueries;
-import org.waypoint.indicator.indicators.application.Scorecards;
-import org.waypoint.indicator.indicators.domain.IndicatorId;
-import org.waypoint.indicator.indicators.domain.Status;
+import org.waypoint.indicator.indicator.application.IndicatorQueries;
+import org.waypoint.indicator.indicator.application.Scorecards;
+import org.waypoint.indicator.indicator.domain.IndicatorId;
+import org.waypoint.indicator.indicator.domain.Status;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;

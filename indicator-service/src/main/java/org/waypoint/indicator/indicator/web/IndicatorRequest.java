@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.web;
+package org.waypoint.indicator.indicator.web;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.waypoint.indicator.indicators.application.IndicatorInput;
+import org.waypoint.indicator.indicator.application.IndicatorInput;
 
 /**
  * The JSON body that defines an indicator ({@code POST /api/indicators}) or replaces its definition

@@ -1,16 +1,16 @@
-package org.waypoint.indicator.indicators.web;
+package org.waypoint.indicator.indicator.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.waypoint.indicator.indicators.domain.Definition;
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.MeasuredValue;
-import org.waypoint.indicator.indicators.domain.Measurement;
-import org.waypoint.indicator.indicators.domain.Period;
-import org.waypoint.indicator.indicators.domain.PeriodView;
+import org.waypoint.indicator.indicator.domain.Definition;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.MeasuredValue;
+import org.waypoint.indicator.indicator.domain.Measurement;
+import org.waypoint.indicator.indicator.domain.Period;
+import org.waypoint.indicator.indicator.domain.PeriodView;
 
 /** An indicator with its definition and every measured period's value, target, status and trend. */
 public record IndicatorResponse(
@@ -76,7 +76,7 @@ public record IndicatorResponse(
     }
 
     static IndicatorResponse of(Indicator i, PeriodView current, List<PeriodView> periods,
-                                org.waypoint.indicator.indicators.domain.Tolerance organisationDefault) {
+                                org.waypoint.indicator.indicator.domain.Tolerance organisationDefault) {
         Definition d = i.definition();
         var tol = d.effectiveTolerance(organisationDefault);
         return new IndicatorResponse(i.id().value(), d.code(), d.name(), d.description(), d.unit().name(),

@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.web;
+package org.waypoint.indicator.indicator.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.waypoint.indicator.indicators.application.IndicatorQueries;
-import org.waypoint.indicator.indicators.application.Scorecards;
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.Period;
-import org.waypoint.indicator.indicators.domain.PeriodView;
+import org.waypoint.indicator.indicator.application.IndicatorQueries;
+import org.waypoint.indicator.indicator.application.Scorecards;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.Period;
+import org.waypoint.indicator.indicator.domain.PeriodView;
 import org.waypoint.platform.web.Paging;
 
 /** Measurements across indicators: {@code /api/measurements} (record one under {@code /api/indicators/{id}/measurements}). */

@@ -1,11 +1,11 @@
-package org.waypoint.indicator.indicators.web;
+package org.waypoint.indicator.indicator.web;
 
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.waypoint.indicator.indicators.application.RecordMeasurement;
+import org.waypoint.indicator.indicator.application.RecordMeasurement;
 
 /**
  * The JSON body of {@code POST /api/indicators/{id}/measurements}.

@@ -1,7 +1,7 @@
-package org.waypoint.indicator.indicators.web;
+package org.waypoint.indicator.indicator.web;
 
-import org.waypoint.indicator.indicators.application.Scorecards;
-import org.waypoint.indicator.indicators.domain.Definition;
+import org.waypoint.indicator.indicator.application.Scorecards;
+import org.waypoint.indicator.indicator.domain.Definition;
 
 /** One line of a scorecard: the indicator and its value, target, status and trend as at the reporting period. */
 public record ScorecardRow(

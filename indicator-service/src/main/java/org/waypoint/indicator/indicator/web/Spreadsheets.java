@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.web;
+package org.waypoint.indicator.indicator.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.waypoint.indicator.indicators.application.IndicatorCsv;
+import org.waypoint.indicator.indicator.application.IndicatorCsv;
 import org.waypoint.platform.validation.InvalidInputException;
 
 /** XLSX workbooks with the same columns as the CSV tables: the first sheet is read, one sheet is written. */

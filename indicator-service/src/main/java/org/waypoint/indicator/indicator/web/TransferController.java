@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.web;
+package org.waypoint.indicator.indicator.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.waypoint.indicator.indicators.application.ImportInterruptedException;
-import org.waypoint.indicator.indicators.application.ImportingIndicators;
-import org.waypoint.indicator.indicators.application.IndicatorCsv;
-import org.waypoint.indicator.indicators.application.IndicatorQueries;
-import org.waypoint.indicator.indicators.application.Scorecards;
-import org.waypoint.indicator.indicators.domain.Indicator;
-import org.waypoint.indicator.indicators.domain.PeriodView;
+import org.waypoint.indicator.indicator.application.ImportInterruptedException;
+import org.waypoint.indicator.indicator.application.ImportingIndicators;
+import org.waypoint.indicator.indicator.application.IndicatorCsv;
+import org.waypoint.indicator.indicator.application.IndicatorQueries;
+import org.waypoint.indicator.indicator.application.Scorecards;
+import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.PeriodView;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
@@ -263,8 +263,8 @@ public class TransferController {
             return importing.currentFinancialYear();
         }
         try {
-            var p = org.waypoint.indicator.indicators.domain.Period.parse(targetYear);
-            if (p.kind() != org.waypoint.indicator.indicators.domain.Period.Kind.YEAR) {
+            var p = org.waypoint.indicator.indicator.domain.Period.parse(targetYear);
+            if (p.kind() != org.waypoint.indicator.indicator.domain.Period.Kind.YEAR) {
                 throw new IllegalArgumentException("must be a financial year such as 2021/22");
             }
             return p.financialYear();

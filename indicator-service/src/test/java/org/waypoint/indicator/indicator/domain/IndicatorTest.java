@@ -1,9 +1,9 @@
-package org.waypoint.indicator.indicators.domain;
+package org.waypoint.indicator.indicator.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.waypoint.indicator.indicators.domain.IndicatorFixture.NOW;
-import static org.waypoint.indicator.indicators.domain.IndicatorFixture.ORGANISATION_DEFAULT;
-import static org.waypoint.indicator.indicators.domain.IndicatorFixture.anIndicator;
+import static org.waypoint.indicator.indicator.domain.IndicatorFixture.NOW;
+import static org.waypoint.indicator.indicator.domain.IndicatorFixture.ORGANISATION_DEFAULT;
+import static org.waypoint.indicator.indicator.domain.IndicatorFixture.anIndicator;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.domain;
+package org.waypoint.indicator.indicator.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

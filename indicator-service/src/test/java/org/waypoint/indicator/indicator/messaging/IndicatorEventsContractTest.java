@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.messaging;
+package org.waypoint.indicator.indicator.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

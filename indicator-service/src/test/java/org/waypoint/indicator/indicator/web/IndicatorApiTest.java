@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicators.web;
+package org.waypoint.indicator.indicator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +19,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.waypoint.indicator.Http;
 import org.waypoint.indicator.IndicatorServiceApplication;
-import org.waypoint.indicator.indicators.persistence.IndicatorDocument;
-import org.waypoint.indicator.indicators.persistence.StatusIndex;
+import org.waypoint.indicator.indicator.persistence.IndicatorDocument;
+import org.waypoint.indicator.indicator.persistence.StatusIndex;
 import org.waypoint.platform.validation.Text;
 import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
@@ -292,9 +292,9 @@ class IndicatorApiTest {
     @Test
     void aQuarterOfNextYearHasNotBegunAndIsRefusedNamingThePeriodWhileTheCurrentOneIsRecorded() {
         String id = define(caseConferences("4.6")).path("id").asString();
-        org.waypoint.indicator.indicators.domain.Period now = org.waypoint.indicator.indicators.domain.Period.containing(
-                org.waypoint.indicator.indicators.domain.Period.Kind.QUARTER, java.time.LocalDate.now());
-        String nextYear = org.waypoint.indicator.indicators.domain.Period.quarter(now.financialYear() + 1, 1).label();
+        org.waypoint.indicator.indicator.domain.Period now = org.waypoint.indicator.indicator.domain.Period.containing(
+                org.waypoint.indicator.indicator.domain.Period.Kind.QUARTER, java.time.LocalDate.now());
+        String nextYear = org.waypoint.indicator.indicator.domain.Period.quarter(now.financialYear() + 1, 1).label();
 
         HttpResponse<String> refused = record(id, jamie, nextYear, "50%", null);
 
