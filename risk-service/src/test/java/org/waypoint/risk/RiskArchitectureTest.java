@@ -7,8 +7,6 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import org.waypoint.testsupport.ArchitectureRules;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 @AnalyzeClasses(packages = "org.waypoint.risk", importOptions = ImportOption.DoNotIncludeTests.class)
 class RiskArchitectureTest {
 
@@ -16,10 +14,17 @@ class RiskArchitectureTest {
     static final ArchRule domainIsPlainJava = ArchitectureRules.DOMAIN_IS_PLAIN_JAVA;
 
     @ArchTest
+    static final ArchRule domainDependsOnNoOtherLayer = ArchitectureRules.DOMAIN_DEPENDS_ON_NO_OTHER_LAYER;
+
+    @ArchTest
+    static final ArchRule applicationDependsOnNoAdapter = ArchitectureRules.APPLICATION_DEPENDS_ON_NO_ADAPTER;
+
+    @ArchTest
     static final ArchRule webGoesThroughUseCases = ArchitectureRules.WEB_DOES_NOT_USE_PERSISTENCE;
 
     @ArchTest
-    static final ArchRule eventsArePlainJava = noClasses().that().resideInAPackage("org.waypoint.risk.api..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..", "org.bson..")
-            .as("the event records integrators may copy are plain Java");
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles("org.waypoint.risk");
+
+    @ArchTest
+    static final ArchRule eventsArePlainJava = ArchitectureRules.API_IS_PLAIN_JAVA;
 }

@@ -11,22 +11,21 @@ import org.waypoint.risk.register.domain.Appetite;
 import org.waypoint.risk.register.domain.Banding;
 import org.waypoint.risk.register.domain.RiskRegister;
 import org.waypoint.risk.register.domain.RiskRegisters;
-import org.waypoint.risk.risk.application.Rebanding;
-import org.waypoint.risk.risk.application.ServiceAreaRule;
 
 /**
  * Use cases on registers: create one, change its banding or its appetites (each recorded, then
  * every risk of the register is re-banded). Performance officers anywhere, managers within the
- * register's service area, admins ({@link ServiceAreaRule#requireMayChangeRegister}).
+ * register's service area, admins ({@link RegisterWriteRule}). Re-banding the risks is the risk
+ * feature's, through the {@link RiskRebanding} port.
  */
 @Service
 public class ManagingRegisters {
 
     private final RiskRegisters registers;
-    private final Rebanding rebanding;
+    private final RiskRebanding rebanding;
     private final Clock clock;
 
-    public ManagingRegisters(RiskRegisters registers, Rebanding rebanding, Clock clock) {
+    public ManagingRegisters(RiskRegisters registers, RiskRebanding rebanding, Clock clock) {
         this.registers = registers;
         this.rebanding = rebanding;
         this.clock = clock;
@@ -70,6 +69,6 @@ public class ManagingRegisters {
     }
 
     private static void requireMayWrite(Caller caller, String serviceArea) {
-        ServiceAreaRule.requireMayChangeRegister(caller, serviceArea == null || serviceArea.isBlank() ? null : serviceArea.strip());
+        RegisterWriteRule.requireMayChangeRegister(caller, serviceArea == null || serviceArea.isBlank() ? null : serviceArea.strip());
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.waypoint.risk.register.application.RiskRebanding;
 import org.waypoint.risk.register.domain.RiskRegister;
 import org.waypoint.risk.register.domain.RiskRegisters;
 import org.waypoint.risk.risk.domain.Risk;
@@ -14,10 +15,11 @@ import org.waypoint.risk.risk.domain.Risks;
 /**
  * Re-bands the risks of a register evaluated at an older framework revision. Each risk is saved
  * with its history entry and events in one write; a risk missed (changed meanwhile, process died)
- * keeps its old revision and the scheduled check picks it up.
+ * keeps its old revision and the scheduled check picks it up. The register feature asks for it
+ * after a framework change through its {@link RiskRebanding} port.
  */
 @Service
-public class Rebanding {
+public class Rebanding implements RiskRebanding {
 
     private static final Logger log = LoggerFactory.getLogger(Rebanding.class);
     private static final int BATCH = 500;
@@ -33,6 +35,7 @@ public class Rebanding {
     }
 
     /** @return how many risks were re-evaluated */
+    @Override
     public int reband(String registerId) {
         RiskRegister register = registers.find(registerId).orElse(null);
         if (register == null) {

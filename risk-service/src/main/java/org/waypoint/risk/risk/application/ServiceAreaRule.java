@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.springframework.security.access.AccessDeniedException;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
+import org.waypoint.risk.register.application.RegisterWriteRule;
 
 /**
  * The one write rule of risk-service, applied by every path that changes a register or a risk (the
@@ -35,10 +36,7 @@ public final class ServiceAreaRule {
 
     /** Creating a register, changing its banding or appetites, importing into it. */
     public static void requireMayChangeRegister(Caller caller, String registerArea) {
-        if (!writesAnywhere(caller) && !manages(caller, registerArea)) {
-            throw new AccessDeniedException("Only performance officers, admins and managers of the register's service area ("
-                    + describe(registerArea) + ") change a register");
-        }
+        RegisterWriteRule.requireMayChangeRegister(caller, registerArea);
     }
 
     /** A new risk (raised through the API or imported) at {@code at}, owned by {@code owner}. */
@@ -79,11 +77,11 @@ public final class ServiceAreaRule {
     }
 
     private static boolean writesAnywhere(Caller caller) {
-        return caller.has(Roles.ADMIN) || caller.has(Roles.PERFORMANCE_OFFICER);
+        return RegisterWriteRule.writesAnywhere(caller);
     }
 
     private static boolean manages(Caller caller, String area) {
-        return caller.has(Roles.MANAGER) && caller.worksIn(area);
+        return RegisterWriteRule.manages(caller, area);
     }
 
     private static boolean owns(Caller caller, Collection<String> owners) {
@@ -92,6 +90,6 @@ public final class ServiceAreaRule {
     }
 
     private static String describe(String area) {
-        return area == null || area.isBlank() ? "no service area" : "service area " + area;
+        return RegisterWriteRule.describe(area);
     }
 }
