@@ -16,7 +16,19 @@ class BudgetArchitectureTest {
     static final ArchRule domainIsPlainJava = ArchitectureRules.DOMAIN_IS_PLAIN_JAVA;
 
     @ArchTest
+    static final ArchRule domainDependsOnNoOtherLayer = ArchitectureRules.DOMAIN_DEPENDS_ON_NO_OTHER_LAYER;
+
+    @ArchTest
+    static final ArchRule applicationDependsOnNoAdapter = ArchitectureRules.APPLICATION_DEPENDS_ON_NO_ADAPTER;
+
+    @ArchTest
     static final ArchRule webGoesThroughUseCases = ArchitectureRules.WEB_DOES_NOT_USE_PERSISTENCE;
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles("org.waypoint.budget");
+
+    @ArchTest
+    static final ArchRule apiIsPlainJava = ArchitectureRules.API_IS_PLAIN_JAVA;
 
     /** Money is exact: no float or double anywhere in budget-service, not even in a response. */
     @ArchTest

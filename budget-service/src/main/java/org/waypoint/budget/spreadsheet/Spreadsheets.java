@@ -10,6 +10,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -23,7 +24,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.waypoint.budget.line.domain.Money;
 import org.waypoint.platform.spreadsheet.CsvTables;
 import org.waypoint.platform.spreadsheet.TextFiles;
 import org.waypoint.platform.validation.InvalidInputException;
@@ -33,11 +33,28 @@ import org.waypoint.platform.validation.InvalidInputException;
  * out. A table is read cell by cell as text, keeping each cell's column, so that a budget table's
  * own arithmetic can be checked; XLSX numbers are read as the decimal Excel shows at 15
  * significant digits (never as a binary double's noise), percentage-formatted cells as percentages.
+ * It knows no budget type: a caller writes money as an {@link Amount}.
  */
 public final class Spreadsheets {
 
     public static final String XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final int MAX_ROWS = 5000;
+
+    /**
+     * A cell holding money, such as {@code -1200.50}: in CSV its plain text, in XLSX a number cell
+     * formatted {@code #,##0.00}. (A bare {@link BigDecimal} is a percentage, written as text.)
+     */
+    public record Amount(BigDecimal value) {
+
+        public Amount {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return value.toPlainString();
+        }
+    }
 
     /** The rows of a table, the header first, and the number a person sees beside the header row. */
     public record Table(List<List<String>> rows, int firstRow) {
@@ -186,7 +203,7 @@ public final class Spreadsheets {
     }
 
     /**
-     * A cell for {@link CsvTables}: numbers ({@link Money}, counts, percentages as {@link BigDecimal})
+     * A cell for {@link CsvTables}: numbers ({@link Amount}s of money, counts, percentages as {@link BigDecimal})
      * as plain numbers; text as text, so that a text field holding a signed number (a division or
      * a project named {@code +1} or {@code -1}), which CsvTables leaves as the number it looks
      * like, gets the same leading apostrophe as any other text starting with {@code +} or {@code -}.
@@ -205,7 +222,7 @@ public final class Spreadsheets {
      * Writes a table. CSV through the platform's one CSV writer ({@link CsvTables}: a text cell a
      * spreadsheet would take for a formula, such as {@code =HYPERLINK(...)}, gets a leading
      * apostrophe, and so does text holding a signed number ({@link #csvCell}); money such as
-     * {@code -1200.50} stays a plain number). XLSX cells are strings or
+     * {@code -1200.50}, an {@link Amount}, stays a plain number). XLSX cells are strings or
      * numbers, never formulas. Money is written exactly: in CSV as its two-decimal text, in XLSX as
      * a number cell formatted {@code #,##0.00} (below a trillion pounds every penny amount has at
      * most 14 significant digits, which an Excel number holds exactly), so that the sheet can add it up.
@@ -239,8 +256,8 @@ public final class Spreadsheets {
                             continue;
                         }
                         Cell cell = row.createCell(c);
-                        if (v instanceof Money m) {
-                            cell.setCellValue(m.amount().doubleValue());
+                        if (v instanceof Amount amount) {
+                            cell.setCellValue(amount.value().doubleValue());
                             cell.setCellStyle(money);
                         } else if (v instanceof Integer i) {
                             cell.setCellValue(i);

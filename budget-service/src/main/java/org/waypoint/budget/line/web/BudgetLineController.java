@@ -27,6 +27,7 @@ import org.waypoint.budget.line.domain.BudgetLine;
 import org.waypoint.budget.line.domain.BudgetLineId;
 import org.waypoint.budget.line.domain.BudgetStatus;
 import org.waypoint.budget.line.domain.HistoryEntry;
+import org.waypoint.budget.line.domain.Money;
 import org.waypoint.budget.line.domain.Thresholds;
 import org.waypoint.budget.line.domain.Variance;
 import org.waypoint.budget.spreadsheet.Files;
@@ -172,17 +173,22 @@ public class BudgetLineController {
         java.util.ArrayList<Object> row = new java.util.ArrayList<>(List.of(line.id().value(), d.financialYear().toString(),
                 d.organisation(), nz(d.serviceArea()), d.division(), d.fundingSource(), d.type().name(), nz(d.project()),
                 d.category() == null ? "" : d.category().label(),
-                d.category() == null ? "NET" : d.category().isIncome() ? "INCOME" : "EXPENDITURE", nz(d.description()), d.amount(),
+                d.category() == null ? "NET" : d.category().isIncome() ? "INCOME" : "EXPENDITURE", nz(d.description()), money(d.amount()),
                 d.holder() == null ? "" : d.holder().name(), d.holder() == null ? "" : nz(d.holder().username()),
                 d.holder() == null ? "" : nz(d.holder().email()), latest.map(m -> m.period().toString()).orElse("")));
-        row.add(latest.<Object>map(m -> m.actualToDate()).orElse(""));
-        row.add(v.projectedOutturn() == null ? "" : v.projectedOutturn());
-        row.add(v.variance() == null ? "" : v.variance());
+        row.add(latest.map(m -> money(m.actualToDate())).orElse(""));
+        row.add(money(v.projectedOutturn()));
+        row.add(money(v.variance()));
         row.add(v.variancePercent() == null ? "" : v.variancePercent()); // numbers, not text: see Spreadsheets.write
         row.add(v.outturnPercent() == null ? "" : v.outturnPercent());
         row.add(v.status().name());
         row.add(latest.map(m -> nz(m.commentary())).orElse(""));
         return row;
+    }
+
+    /** Money as a spreadsheet's number cell; no money as an empty cell. */
+    private static Object money(Money money) {
+        return money == null ? "" : new Spreadsheets.Amount(money.amount());
     }
 
     private static String nz(String s) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.waypoint.budget.line.application.BudgetQueries;
+import org.waypoint.budget.line.domain.Money;
 import org.waypoint.budget.line.domain.Thresholds;
 import org.waypoint.budget.line.domain.Variance;
 import org.waypoint.budget.line.web.BudgetLineController;
@@ -124,16 +125,21 @@ public class TotalsController {
         Variance v = g.variance();
         List<Object> cells = new ArrayList<>();
         cells.add(g.lines());
-        cells.add(g.budget());
-        cells.add(g.actualToDate());
-        cells.add(v.projectedOutturn() == null ? "" : v.projectedOutturn());
-        cells.add(v.variance() == null ? "" : v.variance());
+        cells.add(money(g.budget()));
+        cells.add(money(g.actualToDate()));
+        cells.add(money(v.projectedOutturn()));
+        cells.add(money(v.variance()));
         cells.add(v.variancePercent() == null ? "" : v.variancePercent()); // numbers, not text: see Spreadsheets.write
         cells.add(v.outturnPercent() == null ? "" : v.outturnPercent());
         cells.add(v.status().name());
         cells.add(g.linesWithoutProjection());
         cells.add(g.sharePercent() == null ? "" : g.sharePercent());
         return cells;
+    }
+
+    /** Money as a spreadsheet's number cell; no money as an empty cell. */
+    private static Object money(Money money) {
+        return money == null ? "" : new Spreadsheets.Amount(money.amount());
     }
 
     /** "fundingSource" as a column title: "Funding Source". */
