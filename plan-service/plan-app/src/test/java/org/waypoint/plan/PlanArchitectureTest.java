@@ -14,5 +14,17 @@ class PlanArchitectureTest {
     static final ArchRule domainIsPlainJava = ArchitectureRules.DOMAIN_IS_PLAIN_JAVA;
 
     @ArchTest
+    static final ArchRule domainDependsOnNoOtherLayer = ArchitectureRules.DOMAIN_DEPENDS_ON_NO_OTHER_LAYER;
+
+    @ArchTest
+    static final ArchRule applicationDependsOnNoAdapter = ArchitectureRules.APPLICATION_DEPENDS_ON_NO_ADAPTER;
+
+    @ArchTest
     static final ArchRule webGoesThroughUseCases = ArchitectureRules.WEB_DOES_NOT_USE_PERSISTENCE;
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles("org.waypoint.plan");
+
+    @ArchTest
+    static final ArchRule apiIsPlainJava = ArchitectureRules.API_IS_PLAIN_JAVA;
 }

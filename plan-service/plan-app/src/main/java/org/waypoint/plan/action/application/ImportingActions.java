@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.waypoint.plan.action.domain.ActionDetails;
 import org.waypoint.plan.action.domain.DueDate;
 import org.waypoint.plan.action.domain.Lead;
-import org.waypoint.plan.common.application.WhoMayWrite;
 import org.waypoint.plan.plan.domain.Plan;
 import org.waypoint.plan.plan.domain.PlanId;
 import org.waypoint.plan.plan.domain.Plans;
@@ -30,7 +29,7 @@ import org.waypoint.platform.errors.NotFoundException;
  * Recommendation / Action / Lead / Review Date / Progress). Every row is checked first; the report
  * says, row by row, what was accepted and what was rejected and why. Nothing is stored unless
  * every row is good (and nothing at all on a dry run). Who may add each row is decided by the same
- * rule as for one action ({@link WhoMayWrite}): a row in an area the caller may not write is
+ * rule as for one action ({@link WhoMayWriteActions}): a row in an area the caller may not write is
  * rejected, naming {@code serviceArea}, in a dry run too.
  */
 @Service
@@ -77,7 +76,7 @@ public class ImportingActions {
 
     public Report importRows(String planId, List<Row> rows, boolean dryRun, Caller caller) {
         Plan plan = plans.find(new PlanId(planId)).orElseThrow(() -> new NotFoundException("There is no plan " + planId + "."));
-        WhoMayWrite.importInto(caller, plan);
+        WhoMayWriteActions.importInto(caller, plan);
         if (rows.isEmpty()) {
             throw new InvalidInputException("file", "has no rows under its header");
         }
@@ -135,8 +134,8 @@ public class ImportingActions {
                 column(row, "serviceArea").orElse(plan.details().serviceArea()), leads, List.of(),
                 column(row, "startDate").map(s -> date(s, "startDate")).orElse(null), DueDate.parse(due),
                 column(row, "reviewDate").map(s -> date(s, "reviewDate")).orElse(null));
-        WhoMayWrite.requireArea(details);
-        WhoMayWrite.whyNotAdd(caller, plan, details).ifPresent(why -> {
+        WhoMayWriteActions.requireArea(details);
+        WhoMayWriteActions.whyNotAdd(caller, plan, details).ifPresent(why -> {
             throw new InvalidInputException("serviceArea", why);
         });
         return new ParsedRow(row.number(), details, progress);

@@ -15,7 +15,6 @@ import org.waypoint.plan.action.domain.ActionDetails;
 import org.waypoint.plan.action.domain.ActionId;
 import org.waypoint.plan.action.domain.Actions;
 import org.waypoint.plan.action.domain.StatusRule;
-import org.waypoint.plan.common.application.WhoMayWrite;
 import org.waypoint.plan.common.domain.HistoryEntry;
 import org.waypoint.plan.plan.domain.Plan;
 import org.waypoint.plan.plan.domain.PlanId;
@@ -25,7 +24,7 @@ import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.errors.NotFoundException;
 
 /**
- * Use cases of people changing actions, with the permission rule of {@link WhoMayWrite}: a
+ * Use cases of people changing actions, with the permission rule of {@link WhoMayWriteActions}: a
  * performance officer or admin anywhere; a manager within their service areas (the plan's and the
  * action's, before and after a change); a lead (a staff member named as lead) records progress and
  * exception reports on their own actions, and may add an action they lead in their own area's plan.
@@ -48,7 +47,7 @@ public class ManagingActions {
     public Action create(ActionDetails details, int progressPercent, Caller caller) {
         Plan plan = planOf(details);
         checkBelongs(plan, details);
-        WhoMayWrite.add(caller, plan, details);
+        WhoMayWriteActions.add(caller, plan, details);
         Actions.Insertion insertion = creation(details, progressPercent, caller, today(), rules.current(), now());
         actions.insert(insertion);
         return insertion.action();
@@ -73,7 +72,7 @@ public class ManagingActions {
                 throw new InvalidInputException("planId", "must be " + plan.id().value() + " for every row");
             }
             checkBelongs(plan, row.details());
-            WhoMayWrite.add(caller, plan, row.details());
+            WhoMayWriteActions.add(caller, plan, row.details());
             insertions.add(creation(row.details(), row.progressPercent(), caller, today, rule, now));
         }
         List<Action> created = new ArrayList<>(rows.size());
@@ -102,14 +101,14 @@ public class ManagingActions {
 
     /**
      * New details (including a move to another plan or service area), postponement or cancellation:
-     * managers of every area involved, officers, admins ({@link WhoMayWrite#change}).
+     * managers of every area involved, officers, admins ({@link WhoMayWriteActions#change}).
      */
     public Action update(ActionId id, long expectedVersion, ActionDetails details, boolean postponed, boolean cancelled,
                          Caller caller) {
         Plan planAfter = planOf(details);
         checkBelongs(planAfter, details);
         return change(id, expectedVersion, caller, "updated",
-                before -> WhoMayWrite.change(caller, planOf(before), before, planAfter, details),
+                before -> WhoMayWriteActions.change(caller, planOf(before), before, planAfter, details),
                 action -> action.update(details, postponed, cancelled, caller.username(), now()));
     }
 
@@ -118,18 +117,18 @@ public class ManagingActions {
         if (date.isAfter(today())) {
             throw new InvalidInputException("asOf", "must not be in the future");
         }
-        return change(id, expectedVersion, caller, "progress recorded", before -> WhoMayWrite.report(caller, planOf(before), before),
+        return change(id, expectedVersion, caller, "progress recorded", before -> WhoMayWriteActions.report(caller, planOf(before), before),
                 action -> action.recordProgress(percent, text, date, caller.username(), now()));
     }
 
     public Action reportException(ActionId id, long expectedVersion, String reason, String correctiveAction,
                                   LocalDate revisedDate, Caller caller) {
-        return change(id, expectedVersion, caller, "exception reported", before -> WhoMayWrite.report(caller, planOf(before), before),
+        return change(id, expectedVersion, caller, "exception reported", before -> WhoMayWriteActions.report(caller, planOf(before), before),
                 action -> action.reportException(reason, correctiveAction, revisedDate, caller.username(), now()));
     }
 
     public Action withdrawException(ActionId id, long expectedVersion, Caller caller) {
-        return change(id, expectedVersion, caller, "exception withdrawn", before -> WhoMayWrite.report(caller, planOf(before), before),
+        return change(id, expectedVersion, caller, "exception withdrawn", before -> WhoMayWriteActions.report(caller, planOf(before), before),
                 action -> action.withdrawException(caller.username(), now()));
     }
 

@@ -10,7 +10,7 @@ import org.waypoint.platform.validation.Text;
  * What a person types about an action. Validates itself: one-line fields (plan and priority ids,
  * reference, title, service area) carry no control character, the description may keep line breaks
  * and tabs only ({@link Text}); no lead or step is null. That the action has a service area is the
- * write rule's to say (WhoMayWrite: 400 naming serviceArea), so that actions stored before it still read.
+ * write rule's to say (WhoMayWriteActions: 400 naming serviceArea), so that actions stored before it still read.
  */
 public record ActionDetails(String planId, String priorityId, String reference, String title, String description,
                             String serviceArea, List<Lead> leads, List<Step> steps, LocalDate startDate, DueDate due,

@@ -23,9 +23,9 @@ import org.waypoint.plan.action.application.StatusRules;
 import org.waypoint.plan.action.domain.Action;
 import org.waypoint.plan.action.domain.ActionId;
 import org.waypoint.plan.action.domain.Actions;
-import org.waypoint.plan.action.messaging.PlanEventsOutbox;
 import org.waypoint.plan.api.PlanEvent;
 import org.waypoint.plan.common.domain.HistoryEntry;
+import org.waypoint.plan.common.messaging.PlanEventsOutbox;
 import org.waypoint.plan.common.persistence.HistoryDocuments;
 import org.waypoint.platform.outbox.MongoOutboxWriter;
 

@@ -27,7 +27,7 @@ import org.waypoint.platform.validation.InvalidInputException;
 public final class ActionRequests {
 
     /**
-     * Required, but checked by the write rule (WhoMayWrite) rather than here, so that a caller who may
+     * Required, but checked by the write rule (WhoMayWriteActions) rather than here, so that a caller who may
      * not write at all still gets 403 before any 400.
      */
     static final String SERVICE_AREA = "The service area the action belongs to: required (400 naming serviceArea without one). "

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.waypoint.plan.common.application.WhoMayWrite;
 import org.waypoint.plan.common.domain.HistoryEntry;
 import org.waypoint.plan.plan.domain.Plan;
 import org.waypoint.plan.plan.domain.PlanDetails;
@@ -13,7 +12,7 @@ import org.waypoint.plan.plan.domain.Plans;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.errors.NotFoundException;
 
-/** Use cases of plans: performance officers and admins anywhere, managers within their service area ({@link WhoMayWrite}). */
+/** Use cases of plans: performance officers and admins anywhere, managers within their service area ({@link WhoMayWritePlans}). */
 @Service
 public class ManagingPlans {
 
@@ -27,7 +26,7 @@ public class ManagingPlans {
 
     /** @param id a readable id, or null for a generated one */
     public Plan create(String id, PlanDetails details, Caller caller) {
-        WhoMayWrite.createPlan(caller, details);
+        WhoMayWritePlans.createPlan(caller, details);
         Plan.Changed created = Plan.create(id == null ? PlanId.newId() : new PlanId(id), details, caller.username(),
                 clock.instant());
         plans.insert(created.plan(), created.events(),
@@ -39,7 +38,7 @@ public class ManagingPlans {
         Plan before = plans.find(id).orElseThrow(() -> new NotFoundException("There is no plan " + id + "."));
         // The plan's owner may change it; moving it to another service area needs a manager of that area
         // (or an officer). Permission is checked before the version, so a caller without it learns nothing more.
-        WhoMayWrite.changePlan(caller, before, details);
+        WhoMayWritePlans.changePlan(caller, before, details);
         if (expectedVersion != before.version()) {
             throw new OptimisticLockingFailureException("plan " + id + " is at version " + before.version());
         }

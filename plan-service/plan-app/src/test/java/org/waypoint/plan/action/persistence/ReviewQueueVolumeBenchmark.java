@@ -19,7 +19,7 @@ import org.waypoint.plan.action.application.ReviewingActions;
 import org.waypoint.plan.action.application.StatusRules;
 import org.waypoint.plan.action.domain.Action;
 import org.waypoint.plan.action.domain.ActionId;
-import org.waypoint.plan.action.messaging.PlanEventsOutbox;
+import org.waypoint.plan.common.messaging.PlanEventsOutbox;
 import org.waypoint.platform.outbox.MongoOutboxWriter;
 import org.waypoint.platform.outbox.Outbox;
 import org.waypoint.platform.scheduling.MongoLease;

@@ -1,4 +1,4 @@
-package org.waypoint.plan.action.messaging;
+package org.waypoint.plan.common.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
