@@ -85,13 +85,13 @@ public class DemoData implements ApplicationRunner {
                     seed.category() == null ? null : SubjectiveCategory.valueOf(seed.category()), null,
                     Money.of(new BigDecimal(seed.amount()), "amount"), serviceArea == null ? null : HOLDERS.get(serviceArea));
             List<BudgetEvent> events = new ArrayList<>();
-            BudgetLine.Outcome outcome = BudgetLine.set(BudgetLineId.newId(), details, "fiona.finance",
+            BudgetLine.Changed changed = BudgetLine.set(BudgetLineId.newId(), details, "fiona.finance",
                     year.start().minusDays(20).atTime(LocalTime.NOON).atZone(UK).toInstant());
-            events.addAll(outcome.events());
-            BudgetLine line = outcome.line();
+            events.addAll(changed.events());
+            BudgetLine line = changed.line();
             BigDecimal drift = new BigDecimal(DRIFT.getOrDefault(seed.division(), defaultDrift(seed)));
             for (int quarter = 1; quarter <= 4; quarter++) {
-                BudgetLine.Outcome recorded = line.record(monitoring(details, year, quarter, drift), thresholds);
+                BudgetLine.Changed recorded = line.record(monitoring(details, year, quarter, drift), thresholds);
                 events.addAll(recorded.events());
                 line = recorded.line();
             }

@@ -39,9 +39,9 @@ public class SettingBudgets {
     public BudgetLine set(LineDetails requested, Caller caller) {
         LineDetails details = placed(requested);
         WhoMayWrite.requireMaySet(caller, details);
-        BudgetLine.Outcome outcome = BudgetLine.set(BudgetLineId.newId(), details, caller.username(), clock.instant());
-        lines.insert(outcome.line(), outcome.events());
-        return outcome.line();
+        BudgetLine.Changed changed = BudgetLine.set(BudgetLineId.newId(), details, caller.username(), clock.instant());
+        lines.insert(changed.line(), changed.events());
+        return changed.line();
     }
 
     /**
@@ -60,15 +60,15 @@ public class SettingBudgets {
         List<BudgetLine> saved = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < placed.size(); i++) {
-                BudgetLine.Outcome outcome = BudgetLine.set(BudgetLineId.newId(), placed.get(i), caller.username(),
+                BudgetLine.Changed changed = BudgetLine.set(BudgetLineId.newId(), placed.get(i), caller.username(),
                         clock.instant(), whats.get(i));
-                lines.insert(outcome.line(), outcome.events());
-                saved.add(outcome.line());
+                lines.insert(changed.line(), changed.events());
+                saved.add(changed.line());
             }
         } catch (RuntimeException failure) {
             for (BudgetLine line : saved) {
                 try {
-                    BudgetLine.Outcome gone = line.withdraw(caller.username(), clock.instant());
+                    BudgetLine.Changed gone = line.withdraw(caller.username(), clock.instant());
                     lines.update(gone.line(), gone.events());
                 } catch (RuntimeException alsoFailed) {
                     failure.addSuppressed(alsoFailed);
@@ -98,12 +98,12 @@ public class SettingBudgets {
         return save(line, line.record(command.entryFor(line.details().financialYear(), caller.username(), clock.instant()), thresholds));
     }
 
-    private BudgetLine save(BudgetLine before, BudgetLine.Outcome outcome) {
-        if (outcome.line() == before && outcome.events().isEmpty()) {
+    private BudgetLine save(BudgetLine before, BudgetLine.Changed changed) {
+        if (changed.line() == before && changed.events().isEmpty()) {
             return before; // nothing changed: nothing to save, no new version
         }
-        lines.update(outcome.line(), outcome.events());
-        return outcome.line().savedAs(outcome.line().version() + 1);
+        lines.update(changed.line(), changed.events());
+        return changed.line().savedAs(changed.line().version() + 1);
     }
 
     private BudgetLine current(BudgetLineId id, long expectedVersion) {

@@ -49,18 +49,18 @@ public final class BudgetLine {
     }
 
     /** A line as it now stands and the events the change caused (possibly none). */
-    public record Outcome(BudgetLine line, List<BudgetEvent> events) {
-        public Outcome {
+    public record Changed(BudgetLine line, List<BudgetEvent> events) {
+        public Changed {
             events = List.copyOf(events);
         }
     }
 
-    public static Outcome set(BudgetLineId id, LineDetails details, String by, Instant now) {
+    public static Changed set(BudgetLineId id, LineDetails details, String by, Instant now) {
         return set(id, details, by, now, "budget set");
     }
 
     /** @param what how the history tells it, e.g. "budget set by import (row 5, column 'EAC Delegated £m')" */
-    public static Outcome set(BudgetLineId id, LineDetails details, String by, Instant now, String what) {
+    public static Changed set(BudgetLineId id, LineDetails details, String by, Instant now, String what) {
         List<HistoryEntry.Change> changes = new ArrayList<>();
         details.asText().forEach((field, value) -> {
             if (value != null) {
@@ -69,7 +69,7 @@ public final class BudgetLine {
         });
         BudgetLine line = new BudgetLine(id, details, List.of(), List.of(new HistoryEntry(now, by, what, changes)),
                 false, false, by, now, 0);
-        return new Outcome(line, List.of(new BudgetSet(line.ref(), details.amount().toString(), by, now)));
+        return new Changed(line, List.of(new BudgetSet(line.ref(), details.amount().toString(), by, now)));
     }
 
     public static BudgetLine restore(BudgetLineId id, LineDetails details, List<MonitoringEntry> monitoring,
@@ -79,14 +79,14 @@ public final class BudgetLine {
     }
 
     /** Changes what the line says. Nothing changed: no event, no history. */
-    public Outcome change(LineDetails newDetails, String by, Instant now, Thresholds thresholds) {
+    public Changed change(LineDetails newDetails, String by, Instant now, Thresholds thresholds) {
         requireActive();
         if (!monitoring.isEmpty() && !newDetails.financialYear().equals(details.financialYear())) {
             throw new InvalidInputException("financialYear", "cannot change once monitoring was recorded for " + details.financialYear());
         }
         List<HistoryEntry.Change> changes = newDetails.changesSince(details);
         if (changes.isEmpty()) {
-            return new Outcome(this, List.of());
+            return new Changed(this, List.of());
         }
         BudgetLine changed = with(newDetails, monitoring, append(new HistoryEntry(now, by, "budget changed", changes)),
                 overspendAnnounced, false);
@@ -98,7 +98,7 @@ public final class BudgetLine {
     }
 
     /** Records (or revises) the monitoring of one period. */
-    public Outcome record(MonitoringEntry entry, Thresholds thresholds) {
+    public Changed record(MonitoringEntry entry, Thresholds thresholds) {
         requireActive();
         if (!entry.period().year().equals(details.financialYear())) {
             throw new InvalidInputException("period", "is in " + entry.period().year() + " but the line is for " + details.financialYear());
@@ -124,7 +124,7 @@ public final class BudgetLine {
     }
 
     /** Takes the line out of budgets and totals (kept, with its history). */
-    public Outcome withdraw(String by, Instant now) {
+    public Changed withdraw(String by, Instant now) {
         requireActive();
         List<HistoryEntry.Change> changes = List.of(new HistoryEntry.Change("withdrawn", "false", "true"));
         BudgetLine gone = with(details, monitoring, append(new HistoryEntry(now, by, "budget withdrawn", changes)), false, true);
@@ -136,25 +136,25 @@ public final class BudgetLine {
             events.add(new OverspendCleared(gone.ref(), latestPeriodText(), details.amount().toString(),
                     text(v.projectedOutturn()), text(v.variance()), Variance.text(v.variancePercent()), "WITHDRAWN", by, now));
         }
-        return new Outcome(gone, events);
+        return new Changed(gone, events);
     }
 
     /** Announces a move into or out of red once; remembers it. */
-    private Outcome announceTransition(List<BudgetEvent> events, String by, Instant now, Thresholds thresholds) {
+    private Changed announceTransition(List<BudgetEvent> events, String by, Instant now, Thresholds thresholds) {
         Variance v = variance(thresholds);
         boolean red = v.status() == BudgetStatus.RED;
         if (red && !overspendAnnounced) {
             events.add(new OverspendProjected(ref(), latestPeriodText(), details.amount().toString(),
                     text(v.projectedOutturn()), text(v.variance()), Variance.text(v.variancePercent()),
                     thresholds.redAbovePercent().toPlainString(), by, now));
-            return new Outcome(with(details, monitoring, history, true, withdrawn), events);
+            return new Changed(with(details, monitoring, history, true, withdrawn), events);
         }
         if (!red && overspendAnnounced) {
             events.add(new OverspendCleared(ref(), latestPeriodText(), details.amount().toString(),
                     text(v.projectedOutturn()), text(v.variance()), Variance.text(v.variancePercent()), v.status().name(), by, now));
-            return new Outcome(with(details, monitoring, history, false, withdrawn), events);
+            return new Changed(with(details, monitoring, history, false, withdrawn), events);
         }
-        return new Outcome(this, events);
+        return new Changed(this, events);
     }
 
     /** The latest monitoring: the period ending last; of a month and a quarter ending together, the later recorded. */

@@ -36,6 +36,7 @@ import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.errors.NotFoundException;
+import org.waypoint.platform.web.ETags;
 import org.waypoint.platform.web.Paging;
 
 /** Budget lines and their monitoring: {@code /api/budgets/lines}. */
@@ -71,7 +72,7 @@ public class BudgetLineController {
     public ResponseEntity<BudgetLineResponse> set(@Valid @RequestBody BudgetLineRequest request, Authentication authentication) {
         BudgetLine line = setting.set(request.toDetails(), Caller.of(authentication));
         return ResponseEntity.created(URI.create("/api/budgets/lines/" + line.id()))
-                .eTag(Etags.of(line.version()))
+                .eTag(ETags.of(line.version()))
                 .body(BudgetLineResponse.of(line, thresholds));
     }
 
@@ -79,7 +80,7 @@ public class BudgetLineController {
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<BudgetLineResponse> get(@PathVariable String id) {
         BudgetLine line = find(id);
-        return ResponseEntity.ok().eTag(Etags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
+        return ResponseEntity.ok().eTag(ETags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
     }
 
     @PutMapping("/{id}")
@@ -87,9 +88,9 @@ public class BudgetLineController {
     public ResponseEntity<BudgetLineResponse> change(@PathVariable String id, @Valid @RequestBody BudgetLineRequest request,
                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                      Authentication authentication) {
-        long version = Etags.required(ifMatch);
+        long version = ETags.required(ifMatch);
         BudgetLine line = setting.change(new BudgetLineId(id), version, request.toDetails(), Caller.of(authentication));
-        return ResponseEntity.ok().eTag(Etags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
+        return ResponseEntity.ok().eTag(ETags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
     }
 
     /** Withdraws a line: it leaves lists and totals, and keeps its history. */
@@ -98,9 +99,9 @@ public class BudgetLineController {
     public ResponseEntity<BudgetLineResponse> withdraw(@PathVariable String id,
                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                        Authentication authentication) {
-        long version = Etags.required(ifMatch);
+        long version = ETags.required(ifMatch);
         BudgetLine line = setting.withdraw(new BudgetLineId(id), version, Caller.of(authentication));
-        return ResponseEntity.ok().eTag(Etags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
+        return ResponseEntity.ok().eTag(ETags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
     }
 
     /** Records or revises the monitoring of one period (If-Match: the line's ETag). */
@@ -109,9 +110,9 @@ public class BudgetLineController {
     public ResponseEntity<BudgetLineResponse> record(@PathVariable String id, @RequestBody MonitoringRequest request,
                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                      Authentication authentication) {
-        long version = Etags.required(ifMatch);
+        long version = ETags.required(ifMatch);
         BudgetLine line = setting.record(new BudgetLineId(id), version, request.toCommand(), Caller.of(authentication));
-        return ResponseEntity.ok().eTag(Etags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
+        return ResponseEntity.ok().eTag(ETags.of(line.version())).body(BudgetLineResponse.of(line, thresholds));
     }
 
     @GetMapping("/{id}/history")

@@ -25,7 +25,7 @@ class BudgetLineTest {
 
     @Test
     void settingABudgetAnnouncesItWithEverythingAnEmailNeeds() {
-        BudgetLine.Outcome set = BudgetLine.set(BudgetLineId.newId(), justiceServices(), "fiona.finance", NOW);
+        BudgetLine.Changed set = BudgetLine.set(BudgetLineId.newId(), justiceServices(), "fiona.finance", NOW);
 
         assertThat(set.events()).singleElement().isInstanceOfSatisfying(BudgetSet.class, e -> {
             assertThat(e.amount()).isEqualTo("1933000.00");
@@ -40,10 +40,10 @@ class BudgetLineTest {
     void anOverspendBeyondOnePercentIsAnnouncedOnceAndItsClearingOnce() {
         BudgetLine line = line(justiceServices());
 
-        BudgetLine.Outcome q1 = line.record(projection("Q1", "480000.00", "1933000.00"), thresholds);
+        BudgetLine.Changed q1 = line.record(projection("Q1", "480000.00", "1933000.00"), thresholds);
         assertThat(types(q1.events())).containsExactly(OutturnProjected.class);
 
-        BudgetLine.Outcome q2 = q1.line().record(projection("Q2", "1000000.00", "1990990.00"), thresholds); // +3%
+        BudgetLine.Changed q2 = q1.line().record(projection("Q2", "1000000.00", "1990990.00"), thresholds); // +3%
         assertThat(types(q2.events())).containsExactly(OutturnProjected.class, OverspendProjected.class);
         assertThat(q2.line().overspendAnnounced()).isTrue();
         OverspendProjected overspend = (OverspendProjected) q2.events().get(1);
@@ -51,15 +51,15 @@ class BudgetLineTest {
         assertThat(overspend.variancePercent()).isEqualTo("3.00");
         assertThat(overspend.period()).isEqualTo("2021/22 Q2");
 
-        BudgetLine.Outcome q2Again = q2.line().record(projection("Q2", "1000000.00", "2000000.00"), thresholds);
+        BudgetLine.Changed q2Again = q2.line().record(projection("Q2", "1000000.00", "2000000.00"), thresholds);
         assertThat(types(q2Again.events())).as("still red: no second announcement").containsExactly(OutturnProjected.class);
 
-        BudgetLine.Outcome q3 = q2Again.line().record(projection("Q3", "1450000.00", "1940000.00"), thresholds); // +0.36%
+        BudgetLine.Changed q3 = q2Again.line().record(projection("Q3", "1450000.00", "1940000.00"), thresholds); // +0.36%
         assertThat(types(q3.events())).containsExactly(OutturnProjected.class, OverspendCleared.class);
         assertThat(((OverspendCleared) q3.events().get(1)).status()).isEqualTo("AMBER");
         assertThat(q3.line().overspendAnnounced()).isFalse();
 
-        BudgetLine.Outcome q4 = q3.line().record(projection("Q4", "1939000.00", "1939000.00"), thresholds);
+        BudgetLine.Changed q4 = q3.line().record(projection("Q4", "1939000.00", "1939000.00"), thresholds);
         assertThat(types(q4.events())).containsExactly(OutturnProjected.class);
     }
 
@@ -67,7 +67,7 @@ class BudgetLineTest {
     void raisingTheBudgetClearsAnAnnouncedOverspend() {
         BudgetLine red = line(justiceServices()).record(projection("M06", "1000000.00", "2100000.00"), thresholds).line();
 
-        BudgetLine.Outcome raised = red.change(justiceServices().withAmount(Money.of("2100000.00")), "fiona.finance", NOW, thresholds);
+        BudgetLine.Changed raised = red.change(justiceServices().withAmount(Money.of("2100000.00")), "fiona.finance", NOW, thresholds);
 
         assertThat(types(raised.events())).containsExactly(BudgetChanged.class, OverspendCleared.class);
         BudgetChanged changed = (BudgetChanged) raised.events().getFirst();
@@ -82,7 +82,7 @@ class BudgetLineTest {
     void cuttingTheBudgetCanProjectAnOverspend() {
         BudgetLine onBudget = line(justiceServices()).record(projection("M06", "1000000.00", "1933000.00"), thresholds).line();
 
-        BudgetLine.Outcome cut = onBudget.change(justiceServices().withAmount(Money.of("1800000.00")), "fiona.finance", NOW, thresholds);
+        BudgetLine.Changed cut = onBudget.change(justiceServices().withAmount(Money.of("1800000.00")), "fiona.finance", NOW, thresholds);
 
         assertThat(types(cut.events())).containsExactly(BudgetChanged.class, OverspendProjected.class);
     }
@@ -90,7 +90,7 @@ class BudgetLineTest {
     @Test
     void changingNothingCausesNoEventAndNoHistory() {
         BudgetLine line = line(justiceServices());
-        BudgetLine.Outcome same = line.change(justiceServices(), "fiona.finance", NOW, thresholds);
+        BudgetLine.Changed same = line.change(justiceServices(), "fiona.finance", NOW, thresholds);
         assertThat(same.events()).isEmpty();
         assertThat(same.line()).isSameAs(line);
     }
@@ -137,7 +137,7 @@ class BudgetLineTest {
 
     @Test
     void aWithdrawnLineChangesNoMore() {
-        BudgetLine.Outcome gone = line(justiceServices()).withdraw("fiona.finance", NOW);
+        BudgetLine.Changed gone = line(justiceServices()).withdraw("fiona.finance", NOW);
         assertThat(gone.events()).singleElement().isInstanceOfSatisfying(BudgetChanged.class, e -> assertThat(e.withdrawn()).isTrue());
         assertThatThrownBy(() -> gone.line().record(projection("Q1", "1.00", "1.00"), thresholds))
                 .isInstanceOf(InvalidInputException.class);

@@ -118,6 +118,22 @@ class BudgetApiTest {
     }
 
     @Test
+    void anIfMatchThatIsNoETagIs400NamingTheHeaderAndChangesNothing() {
+        String id = create(JUSTICE);
+
+        for (String malformed : List.of("\"v1\"", "*", "\"0\", \"1\"")) {
+            HttpResponse<String> response = Http.put(lines + "/" + id, users.fiona(), JUSTICE.replace("1933000", "2000000"),
+                    malformed);
+            assertThat(response.statusCode()).as(malformed).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.body()).as(malformed).contains("\"field\":\"If-Match\"");
+        }
+        HttpResponse<String> line = Http.get(lines + "/" + id, users.fiona());
+        assertThat(JSON.readTree(line.body()).path("amount").asString()).isEqualTo("1933000.00");
+        assertThat(line.headers().firstValue("ETag")).contains("\"0\"");
+    }
+
+    @Test
     void overPreciseMonitoringIsRefusedAndChangesNothing() {
         String id = create(JUSTICE);
         HttpResponse<String> response = Http.post(lines + "/" + id + "/monitoring", users.jamie(),
