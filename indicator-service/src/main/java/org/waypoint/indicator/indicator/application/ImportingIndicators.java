@@ -266,7 +266,7 @@ public class ImportingIndicators {
             if (expectedOn == null) {
                 try {
                     expectedOn = Period.parse(available.group(1)).end();
-                } catch (IllegalArgumentException e) {
+                } catch (InvalidInputException e) {
                     throw new InvalidInputException("value", "'" + Inputs.clip(value) + "' names no month such as January 2022");
                 }
             }

@@ -16,7 +16,6 @@ import org.waypoint.indicator.indicator.domain.Baseline;
 import org.waypoint.indicator.indicator.domain.Benchmark;
 import org.waypoint.indicator.indicator.domain.Definition;
 import org.waypoint.indicator.indicator.domain.Frequency;
-import org.waypoint.indicator.indicator.domain.MeasuredValue;
 import org.waypoint.indicator.indicator.domain.Owner;
 import org.waypoint.indicator.indicator.domain.Period;
 import org.waypoint.indicator.indicator.domain.Polarity;
@@ -24,7 +23,6 @@ import org.waypoint.indicator.indicator.domain.Target;
 import org.waypoint.indicator.indicator.domain.Theme;
 import org.waypoint.indicator.indicator.domain.Tolerance;
 import org.waypoint.indicator.indicator.domain.Unit;
-import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.validation.Text;
 
 /**
@@ -58,7 +56,7 @@ public record IndicatorInput(String code, String name, String description, Strin
         Baseline b = null;
         Period bp = period(baselinePeriod, "baselinePeriod", false);
         if (text(baseline, "baseline", 60, false) != null) {
-            b = new Baseline(value(u, baseline, "baseline"), bp);
+            b = new Baseline(u.read(baseline, "baseline"), bp);
         }
         TreeMap<Integer, Target> t = new TreeMap<>();
         if (targets != null) {
@@ -69,11 +67,7 @@ public record IndicatorInput(String code, String name, String description, Strin
                 Period year = period(e.getKey(), field, true);
                 require(year.kind() == Period.Kind.YEAR, field, "targets are per financial year, such as 2021/22");
                 text(e.getValue(), field, 60, false);
-                try {
-                    t.put(year.financialYear(), Target.parse(e.getValue(), u));
-                } catch (IllegalArgumentException ex) {
-                    throw new InvalidInputException(field, ex.getMessage());
-                }
+                t.put(year.financialYear(), Target.parse(e.getValue(), u, field));
             }
         }
         Tolerance tol = null;
@@ -114,18 +108,10 @@ public record IndicatorInput(String code, String name, String description, Strin
         text(benchmarkValue, "benchmark.value", 60, false);
         if (bs != null) {
             bm = new Benchmark(bs, benchmarkValue == null || benchmarkValue.isBlank() ? null
-                    : value(u, benchmarkValue, "benchmark.value"));
+                    : u.read(benchmarkValue, "benchmark.value"));
         } else {
             require(benchmarkValue == null || benchmarkValue.isBlank(), "benchmark.source", "must be given with a benchmark value");
         }
         return new Definition(c, n, d, u, p, f, b, t, tol, o, area, th, links, bm, period(newFrom, "newFrom", false));
-    }
-
-    static MeasuredValue value(Unit unit, String text, String field) {
-        try {
-            return unit.read(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, e.getMessage() + " (the indicator is in " + unit.name().toLowerCase() + ")");
-        }
     }
 }

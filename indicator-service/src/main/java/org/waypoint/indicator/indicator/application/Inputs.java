@@ -62,11 +62,7 @@ final class Inputs {
             require(!required, field, "must not be blank");
             return null;
         }
-        try {
-            return Period.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, e.getMessage());
-        }
+        return Period.parse(value, field);
     }
 
     /** Typed-in text quoted back in a message: at most 60 characters. */

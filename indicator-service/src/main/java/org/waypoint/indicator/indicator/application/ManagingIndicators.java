@@ -89,11 +89,7 @@ public class ManagingIndicators {
                 && indicators.findByCode(definition.code()).isPresent()) {
             throw new InvalidInputException("code", "is already used by another indicator: " + definition.code());
         }
-        try {
-            return indicator.change(definition, caller.username(), clock.instant(), settings.defaultTolerance());
-        } catch (IllegalStateException e) {
-            throw new InvalidInputException("unit", "cannot change once values are recorded in it");
-        }
+        return indicator.change(definition, caller.username(), clock.instant(), settings.defaultTolerance());
     }
 
     /**
@@ -130,7 +126,7 @@ public class ManagingIndicators {
             throw new InvalidInputException("period", "'" + period.label() + "' has not begun yet (it starts on "
                     + period.start() + "): record a period once it has begun");
         }
-        MeasuredValue value = command.value() == null ? null : IndicatorInput.value(d.unit(), command.value(), "value");
+        MeasuredValue value = command.value() == null ? null : d.unit().read(command.value(), "value");
         return indicator.record(period, value, command.expectedOn(), command.commentary(), caller.username(),
                 clock.instant(), settings.defaultTolerance());
     }

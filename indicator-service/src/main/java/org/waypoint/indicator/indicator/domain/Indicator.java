@@ -22,6 +22,7 @@ import org.waypoint.indicator.api.IndicatorStatusChanged;
 import org.waypoint.indicator.api.MeasurementMissing;
 import org.waypoint.indicator.api.MeasurementRecorded;
 import org.waypoint.indicator.api.OwnerRef;
+import org.waypoint.platform.validation.InvalidInputException;
 
 /**
  * A performance indicator with its measurements per period. Its status is derived (never typed):
@@ -84,7 +85,7 @@ public final class Indicator {
         }
         for (Measurement m : measurements.values()) {
             if (m.hasValue() && newDefinition.unit() != definition.unit()) {
-                throw new IllegalStateException("unit: cannot change the unit of an indicator that has values");
+                throw new InvalidInputException("unit", "cannot change once values are recorded in it");
             }
         }
         List<DefinitionChange> history = new ArrayList<>(changes);

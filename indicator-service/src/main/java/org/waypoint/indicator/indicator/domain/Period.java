@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.waypoint.platform.validation.InvalidInputException;
+
 /**
  * A reporting period of the UK financial year (1 April to 31 March): a year ("2021/22"), a half
  * ("2021/22 H1", April-September), a quarter ("2021/22 Q3", Q1 = April-June) or a month
@@ -28,6 +30,8 @@ public record Period(Kind kind, int financialYear, int number) implements Compar
     private static final Pattern HALF = Pattern.compile("(\\d{4}\\s*[/-]\\s*\\d{2,4})\\s+H([12])", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_NAME = Pattern.compile("([A-Za-z]+)\\.?\\s+(\\d{4})");
     private static final Pattern MONTH_ISO = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 2999;
 
     public Period {
         Objects.requireNonNull(kind, "kind");
@@ -38,10 +42,10 @@ public record Period(Kind kind, int financialYear, int number) implements Compar
             case MONTH -> 12;
         };
         if (kind == Kind.YEAR ? number != 0 : number < 1 || number > max) {
-            throw new IllegalArgumentException("No " + kind + " number " + number);
+            throw new InvalidInputException("period", "No " + kind + " number " + number);
         }
-        if (financialYear < 1900 || financialYear > 2999) {
-            throw new IllegalArgumentException("Financial year out of range: " + financialYear);
+        if (financialYear < FIRST_YEAR || financialYear > LAST_YEAR) {
+            throw new InvalidInputException("period", outOfRange(financialYear));
         }
     }
 
@@ -67,46 +71,72 @@ public record Period(Kind kind, int financialYear, int number) implements Compar
      * Reads a period as councils write it: "2021/22", "2021-22", "2021/2022", "2021/22 Q3",
      * "Q3 2021/22", "2021/22 H1", "January 2022", "Jan 2022", "2022-01".
      *
-     * @throws IllegalArgumentException with a message a person can act on
+     * @throws InvalidInputException naming {@code period}, with a message a person can act on
      */
     public static Period parse(String text) {
+        return parse(text, "period");
+    }
+
+    /**
+     * As {@link #parse(String)}, for the field {@code field} ("baselinePeriod", "targets.2021/22"...).
+     *
+     * @throws InvalidInputException naming {@code field}, with a message a person can act on
+     */
+    public static Period parse(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("must not be blank");
+            throw new InvalidInputException(field, "must not be blank");
         }
         String s = text.strip().replaceAll("\\s+", " ");
         Matcher m;
         if ((m = QUARTER.matcher(s)).matches()) {
-            return quarter(financialYear(m.group(1), text), Integer.parseInt(m.group(2)));
+            return quarter(financialYear(m.group(1), text, field), Integer.parseInt(m.group(2)));
         }
         if ((m = QUARTER_FIRST.matcher(s)).matches()) {
-            return quarter(financialYear(m.group(2), text), Integer.parseInt(m.group(1)));
+            return quarter(financialYear(m.group(2), text, field), Integer.parseInt(m.group(1)));
         }
         if ((m = HALF.matcher(s)).matches()) {
-            return half(financialYear(m.group(1), text), Integer.parseInt(m.group(2)));
+            return half(financialYear(m.group(1), text, field), Integer.parseInt(m.group(2)));
         }
         if ((m = MONTH_ISO.matcher(s)).matches()) {
             int month = Integer.parseInt(m.group(2));
             if (month >= 1 && month <= 12) {
-                return month(YearMonth.of(Integer.parseInt(m.group(1)), month));
+                return month(YearMonth.of(Integer.parseInt(m.group(1)), month), field);
             }
         }
         if (YEAR.matcher(s).matches()) {
-            return year(financialYear(s, text));
+            return year(financialYear(s, text, field));
         }
         if ((m = MONTH_NAME.matcher(s)).matches()) {
             Month month = monthNamed(m.group(1));
             if (month != null) {
-                return month(YearMonth.of(Integer.parseInt(m.group(2)), month));
+                return month(YearMonth.of(Integer.parseInt(m.group(2)), month), field);
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a period: write a financial year (2021/22), a quarter "
+        throw new InvalidInputException(field, "'" + text + "' is not a period: write a financial year (2021/22), a quarter "
                 + "(2021/22 Q3), a half (2021/22 H1) or a month (January 2022)");
     }
 
-    private static int financialYear(String yearText, String original) {
+    /** The month {@code month}, its financial year checked in range as {@code field}'s. */
+    private static Period month(YearMonth month, String field) {
+        int fy = month.getMonthValue() >= 4 ? month.getYear() : month.getYear() - 1;
+        requireInRange(fy, field);
+        return month(month);
+    }
+
+    private static void requireInRange(int financialYear, String field) {
+        if (financialYear < FIRST_YEAR || financialYear > LAST_YEAR) {
+            throw new InvalidInputException(field, outOfRange(financialYear));
+        }
+    }
+
+    private static String outOfRange(int financialYear) {
+        return "Financial year out of range: " + financialYear;
+    }
+
+    private static int financialYear(String yearText, String original, String field) {
         Matcher m = YEAR.matcher(yearText.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + original + "' does not name a financial year such as 2021/22");
+            throw new InvalidInputException(field, "'" + original + "' does not name a financial year such as 2021/22");
         }
         int start = Integer.parseInt(m.group(1));
         String endText = m.group(2);
@@ -115,9 +145,10 @@ public record Period(Kind kind, int financialYear, int number) implements Compar
             end += 100;
         }
         if (end != start + 1) {
-            throw new IllegalArgumentException("'" + original + "' is not a financial year: it must run from April of one "
+            throw new InvalidInputException(field, "'" + original + "' is not a financial year: it must run from April of one "
                     + "year to March of the next (2021/22)");
         }
+        requireInRange(start, field);
         return start;
     }
 

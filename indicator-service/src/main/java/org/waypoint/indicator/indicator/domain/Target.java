@@ -3,6 +3,8 @@ package org.waypoint.indicator.indicator.domain;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.waypoint.platform.validation.InvalidInputException;
+
 /**
  * A financial year's target: a number in the indicator's unit, a direction against the previous
  * period ("Increase"/"Reduce"), "TBC" (to be set), or none ("n/a").
@@ -14,7 +16,7 @@ public record Target(Kind kind, MeasuredValue value) {
     public Target {
         Objects.requireNonNull(kind, "kind");
         if ((kind == Kind.NUMBER) != (value != null)) {
-            throw new IllegalArgumentException("a target has a value exactly when it is a number");
+            throw new InvalidInputException("target", "has a value exactly when it is a number");
         }
     }
 
@@ -29,6 +31,15 @@ public record Target(Kind kind, MeasuredValue value) {
 
     /** Reads "95%", "£175k", "Increase", "Reduce", "TBC" or "n/a" for an indicator of {@code unit}. */
     public static Target parse(String text, Unit unit) {
+        return parse(text, unit, "target");
+    }
+
+    /**
+     * As {@link #parse(String, Unit)}, for the field {@code field} (such as {@code targets.2021/22}).
+     *
+     * @throws InvalidInputException naming {@code field} if the text is a number not of {@code unit}
+     */
+    public static Target parse(String text, Unit unit, String field) {
         if (text == null || text.isBlank()) {
             return NONE;
         }
@@ -37,7 +48,7 @@ public record Target(Kind kind, MeasuredValue value) {
             case "reduce", "decrease", "lower", "down" -> REDUCE;
             case "tbc", "tbd", "to be confirmed" -> TBC;
             case "n/a", "na", "none", "-" -> NONE;
-            default -> number(unit.read(text));
+            default -> number(unit.read(text, field, ""));
         };
     }
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
 
+import org.waypoint.platform.validation.InvalidInputException;
+
 /**
  * How far short of target still counts as amber ("Some concerns"): an absolute amount in the
  * indicator's unit, or a percentage of the target (or of the comparator, for directional targets).
@@ -18,7 +20,7 @@ public record Tolerance(Kind kind, BigDecimal amount) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(amount, "amount");
         if (amount.signum() < 0) {
-            throw new IllegalArgumentException("must not be below zero");
+            throw new InvalidInputException("tolerance.amount", "must not be below zero");
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,9 +28,7 @@ import org.waypoint.indicator.indicator.application.ManagingIndicators;
 import org.waypoint.indicator.indicator.application.Scorecards;
 import org.waypoint.indicator.indicator.domain.Indicator;
 import org.waypoint.indicator.indicator.domain.IndicatorId;
-import org.waypoint.indicator.indicator.domain.Period;
 import org.waypoint.indicator.indicator.domain.Status;
-import org.waypoint.indicator.indicator.domain.Theme;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
@@ -73,7 +72,7 @@ public class IndicatorController {
     @PreAuthorize(Roles.CAN_WRITE)
     public ResponseEntity<IndicatorResponse> define(@Valid @RequestBody IndicatorRequest request, Authentication auth) {
         Indicator indicator = managing.define(request.toInput(), Caller.of(auth));
-        return ResponseEntity.created(URI.create("/api/indicators/" + indicator.id())).eTag(etag(indicator))
+        return ResponseEntity.created(URI.create("/api/indicators/" + indicator.id())).eTag(ETags.of(indicator.version()))
                 .body(response(indicator));
     }
 
@@ -81,7 +80,7 @@ public class IndicatorController {
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<IndicatorResponse> get(@PathVariable String id) {
         Indicator indicator = scorecards.get(new IndicatorId(id));
-        return ResponseEntity.ok().eTag(etag(indicator)).body(response(indicator));
+        return ResponseEntity.ok().eTag(ETags.of(indicator.version())).body(response(indicator));
     }
 
     /** Replaces the definition; needs {@code If-Match} with the ETag read (428 without, 412 when stale). */
@@ -91,7 +90,7 @@ public class IndicatorController {
                                                     @Parameter(required = true, description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody IndicatorRequest request, Authentication auth) {
         Indicator indicator = managing.change(new IndicatorId(id), ETags.required(ifMatch), request.toInput(), Caller.of(auth));
-        return ResponseEntity.ok().eTag(etag(indicator)).body(response(indicator));
+        return ResponseEntity.ok().eTag(ETags.of(indicator.version())).body(response(indicator));
     }
 
     /**
@@ -105,7 +104,7 @@ public class IndicatorController {
                                                     @Parameter(required = true, description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @Valid @RequestBody MeasurementRequest request, Authentication auth) {
         Indicator indicator = managing.record(new IndicatorId(id), ETags.required(ifMatch), request.toCommand(), Caller.of(auth));
-        return ResponseEntity.ok().eTag(etag(indicator)).body(response(indicator));
+        return ResponseEntity.ok().eTag(ETags.of(indicator.version())).body(response(indicator));
     }
 
     @GetMapping("/{id}/history")
@@ -117,12 +116,7 @@ public class IndicatorController {
     /** The scorecard: each indicator's value, target, status and trend as at {@code period} (default: latest). */
     @GetMapping
     @PreAuthorize(Roles.CAN_READ)
-    public ScorecardPage list(@RequestParam(required = false) String serviceArea,
-                              @RequestParam(required = false) String theme,
-                              @RequestParam(required = false) String owner,
-                              @RequestParam(required = false) String status,
-                              @RequestParam(required = false) String period,
-                              @RequestParam(required = false) String q,
+    public ScorecardPage list(@ParameterObject ScorecardFilterParams filters,
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "20") int size,
                               @RequestParam(defaultValue = "code,asc") String sort) {
@@ -133,22 +127,18 @@ public class IndicatorController {
             throw new InvalidInputException("sort", "can sort by code, name, status or serviceArea");
         }
         boolean ascending = sortParts.length < 2 || !"desc".equalsIgnoreCase(sortParts[1].strip());
-        IndicatorQueries.Filter filter = filter(serviceArea, theme, owner, status, period, q);
+        IndicatorQueries.Filter filter = filters.toFilter();
         Scorecards.Page result = scorecards.list(filter, page, size, field, ascending);
         String message = result.total() == 0 ? "No indicators match these filters yet." : null;
-        return new ScorecardPage(result.items().stream().map(ScorecardRow::of).toList(), period == null ? null : filter.period().label(),
+        return new ScorecardPage(result.items().stream().map(ScorecardRow::of).toList(), filters.period() == null ? null : filter.period().label(),
                 page, size, result.total(), (result.total() + size - 1) / size, message);
     }
 
     /** The committee summary: counts and whole-number percentages (adding to 100) per status. */
     @GetMapping("/summary")
     @PreAuthorize(Roles.CAN_READ)
-    public SummaryResponse summary(@RequestParam(required = false) String serviceArea,
-                                   @RequestParam(required = false) String theme,
-                                   @RequestParam(required = false) String owner,
-                                   @RequestParam(required = false) String period,
-                                   @RequestParam(required = false) String q) {
-        IndicatorQueries.Filter filter = filter(serviceArea, theme, owner, null, period, q);
+    public SummaryResponse summary(@ParameterObject ReportFilterParams filters) {
+        IndicatorQueries.Filter filter = filters.toFilter();
         Scorecards.Summary summary = scorecards.summary(filter);
         var s = summary.statuses();
         List<StatusCount> counts = java.util.Arrays.stream(Status.values())
@@ -160,12 +150,8 @@ public class IndicatorController {
     /** The exception report: red indicators with their remedial-action commentary; those lacking it first. */
     @GetMapping("/exceptions")
     @PreAuthorize(Roles.CAN_READ)
-    public ExceptionReport exceptions(@RequestParam(required = false) String serviceArea,
-                                      @RequestParam(required = false) String theme,
-                                      @RequestParam(required = false) String owner,
-                                      @RequestParam(required = false) String period,
-                                      @RequestParam(required = false) String q) {
-        IndicatorQueries.Filter filter = filter(serviceArea, theme, owner, null, period, q);
+    public ExceptionReport exceptions(@ParameterObject ReportFilterParams filters) {
+        IndicatorQueries.Filter filter = filters.toFilter();
         List<ScorecardRow> rows = scorecards.exceptions(filter).stream().map(ScorecardRow::of).toList();
         return new ExceptionReport(filter.period() == null ? null : filter.period().label(), rows.size(), rows);
     }
@@ -184,44 +170,8 @@ public class IndicatorController {
         return Map.of("reassessed", missing.reassessAll());
     }
 
-    static IndicatorQueries.Filter filter(String serviceArea, String theme, String owner, String status, String period,
-                                          String q) {
-        return new IndicatorQueries.Filter(blankToNull(serviceArea), parseEnum(Theme.class, theme, "theme"),
-                blankToNull(owner), parseEnum(Status.class, status, "status"), parsePeriod(period), blankToNull(q));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static Period parsePeriod(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Period.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("period", e.getMessage());
-        }
-    }
-
     private IndicatorResponse response(Indicator indicator) {
         return IndicatorResponse.of(indicator, scorecards.current(indicator), scorecards.periods(indicator),
                 scorecards.organisationDefault());
-    }
-
-    static String etag(Indicator indicator) {
-        return "\"" + indicator.version() + "\"";
     }
 }

@@ -3,6 +3,7 @@ package org.waypoint.indicator.indicator.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,16 +37,13 @@ public class MeasurementController {
     /** Recorded measurements, newest period first, optionally for one exact period ("2021/22 Q3"). */
     @GetMapping
     @PreAuthorize(org.waypoint.platform.security.Roles.CAN_READ)
-    public MeasurementPage list(@RequestParam(required = false) String period,
-                                @RequestParam(required = false) String serviceArea,
-                                @RequestParam(required = false) String owner,
-                                @RequestParam(required = false) String code,
-                                @RequestParam(required = false) String status,
+    public MeasurementPage list(@ParameterObject MeasurementFilterParams filters,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size, IndicatorController.MAX_PAGE_SIZE);
-        IndicatorQueries.Filter filter = IndicatorController.filter(serviceArea, null, owner, status, null, null);
-        Period exact = period == null || period.isBlank() ? null : IndicatorController.filter(null, null, null, null, period, null).period();
+        IndicatorQueries.Filter filter = filters.toFilter();
+        Period exact = filters.exactPeriod();
+        String code = filters.code();
         List<MeasurementRow> rows = new ArrayList<>();
         for (Scorecards.Row row : scorecards.rows(new IndicatorQueries.Filter(filter.serviceArea(), null, filter.owner(), null, null, null))) {
             Indicator i = row.indicator();

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,7 @@ import org.waypoint.indicator.indicator.application.IndicatorCsv;
 import org.waypoint.indicator.indicator.application.IndicatorQueries;
 import org.waypoint.indicator.indicator.application.Scorecards;
 import org.waypoint.indicator.indicator.domain.Indicator;
+import org.waypoint.indicator.indicator.domain.Period;
 import org.waypoint.indicator.indicator.domain.PeriodView;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
@@ -178,13 +180,8 @@ public class TransferController {
     @GetMapping("/api/indicators/export")
     @PreAuthorize(Roles.CAN_READ)
     public ResponseEntity<byte[]> exportDefinitions(@RequestParam(defaultValue = "csv") String format,
-                                                    @RequestParam(required = false) String serviceArea,
-                                                    @RequestParam(required = false) String theme,
-                                                    @RequestParam(required = false) String owner,
-                                                    @RequestParam(required = false) String status,
-                                                    @RequestParam(required = false) String period,
-                                                    @RequestParam(required = false) String q) {
-        List<Indicator> indicators = indicators(IndicatorController.filter(serviceArea, theme, owner, status, period, q));
+                                                    @ParameterObject ScorecardFilterParams filters) {
+        List<Indicator> indicators = indicators(filters.toFilter());
         if (xlsx(format)) {
             return file(Spreadsheets.write("Indicators", IndicatorCsv.DEFINITION_COLUMNS,
                     indicators.stream().map(i -> IndicatorCsv.definitionCells(i.definition())).toList()), XLSX, "indicators.xlsx");
@@ -200,7 +197,7 @@ public class TransferController {
                                                      @RequestParam(required = false) String theme,
                                                      @RequestParam(required = false) String owner,
                                                      @RequestParam(required = false) String q) {
-        List<Indicator> indicators = indicators(IndicatorController.filter(serviceArea, theme, owner, null, null, q));
+        List<Indicator> indicators = indicators(ScorecardFilterParams.filter(serviceArea, theme, owner, null, null, q));
         if (xlsx(format)) {
             List<List<Object>> rows = new java.util.ArrayList<>();
             for (Indicator i : indicators) {
@@ -262,15 +259,11 @@ public class TransferController {
         if (targetYear == null || targetYear.isBlank()) {
             return importing.currentFinancialYear();
         }
-        try {
-            var p = org.waypoint.indicator.indicator.domain.Period.parse(targetYear);
-            if (p.kind() != org.waypoint.indicator.indicator.domain.Period.Kind.YEAR) {
-                throw new IllegalArgumentException("must be a financial year such as 2021/22");
-            }
-            return p.financialYear();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("targetYear", e.getMessage());
+        Period p = Period.parse(targetYear, "targetYear");
+        if (p.kind() != Period.Kind.YEAR) {
+            throw new InvalidInputException("targetYear", "must be a financial year such as 2021/22");
         }
+        return p.financialYear();
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {

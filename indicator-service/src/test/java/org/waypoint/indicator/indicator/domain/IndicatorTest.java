@@ -1,6 +1,7 @@
 package org.waypoint.indicator.indicator.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.waypoint.indicator.indicator.domain.IndicatorFixture.NOW;
 import static org.waypoint.indicator.indicator.domain.IndicatorFixture.ORGANISATION_DEFAULT;
 import static org.waypoint.indicator.indicator.domain.IndicatorFixture.anIndicator;
@@ -13,6 +14,7 @@ import org.waypoint.indicator.api.IndicatorDefined;
 import org.waypoint.indicator.api.IndicatorStatusChanged;
 import org.waypoint.indicator.api.MeasurementMissing;
 import org.waypoint.indicator.api.MeasurementRecorded;
+import org.waypoint.platform.validation.InvalidInputException;
 
 class IndicatorTest {
 
@@ -101,6 +103,19 @@ class IndicatorTest {
         assertThat(wider.events()).singleElement().satisfies(e ->
                 assertThat(((IndicatorStatusChanged) e).newStatus()).isEqualTo("AMBER"));
         assertThat(wider.indicator().reassess(NOW, Tolerance.relative("15")).events()).as("once per transition").isEmpty();
+    }
+
+    @Test
+    void theUnitCannotChangeOnceAValueIsRecordedInIt() {
+        Indicator recorded = record(anIndicator().build(), "2021/22 Q3", "85%", "x").indicator();
+
+        assertThatThrownBy(() -> recorded.change(anIndicator().unit(Unit.COUNT).definition(), "priya.officer", NOW,
+                ORGANISATION_DEFAULT)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("unit");
+                    assertThat(e.getMessage()).isEqualTo("cannot change once values are recorded in it");
+                });
+        assertThat(anIndicator().build().change(anIndicator().unit(Unit.COUNT).definition(), "priya.officer", NOW,
+                ORGANISATION_DEFAULT).events()).as("before any value").isNotEmpty();
     }
 
     @Test

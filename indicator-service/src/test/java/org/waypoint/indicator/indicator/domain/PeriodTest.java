@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.waypoint.platform.validation.InvalidInputException;
 
 /** Periods of the UK financial year, as councils write them. */
 class PeriodTest {
@@ -38,9 +39,13 @@ class PeriodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "soon", "2021", "2021/23", "2021/22 Q5", "Smarch 2022", "2022-13", "Q3", "2021/22 Q3 2022"})
+    @ValueSource(strings = {"", "soon", "2021", "2021/23", "2021/22 Q5", "Smarch 2022", "2022-13", "Q3", "2021/22 Q3 2022",
+            "1850/51", "1850/51 Q2", "January 1850", "1850-05"})
     void refusesWhatIsNotAPeriod(String text) {
-        assertThatThrownBy(() -> Period.parse(text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Period.parse(text, "baselinePeriod")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("baselinePeriod"));
+        assertThatThrownBy(() -> Period.parse(text)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("period"));
     }
 
     @Test

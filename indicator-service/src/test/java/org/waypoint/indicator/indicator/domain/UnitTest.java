@@ -7,8 +7,9 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.waypoint.platform.validation.InvalidInputException;
 
-/** Values are read in the indicator's unit, as the seeds write them; a value of another unit is refused. */
+/** Values are read in the indicator's unit, as the seeds write them; a value of another unit is refused, naming the field. */
 class UnitTest {
 
     @ParameterizedTest(name = "{0} \"{1}\" is {2}")
@@ -49,6 +50,20 @@ class UnitTest {
             "RATIO      | 0/0",
             "PERCENTAGE | lots"})
     void refusesValuesOfAnotherUnit(Unit unit, String text) {
-        assertThatThrownBy(() -> unit.read(text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> unit.read(text, "baseline")).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("baseline");
+            assertThat(e.getMessage()).endsWith("(the indicator is in " + unit.name().toLowerCase() + ")");
+        });
+        assertThatThrownBy(() -> unit.read(text)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("value"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTargetOfAnotherUnitIsRefusedNamingItsField() {
+        assertThatThrownBy(() -> Target.parse("£95", Unit.PERCENTAGE, "targets.2021/22"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo("targets.2021/22");
+                    assertThat(e.getMessage()).isEqualTo("must be a percentage such as 95%, was £95");
+                });
     }
 }

@@ -421,6 +421,11 @@ class IndicatorApiTest {
         assertThat(badPeriod.body()).contains("\"field\":\"period\"");
         assertThat(Http.get(base + "?status=purple", auditor).body()).contains("\"field\":\"status\"");
         assertThat(Http.get(base + "?size=1000", auditor).body()).contains("\"field\":\"size\"");
+        assertThat(Http.get(base + "/exceptions?theme=leisure", auditor).body()).contains("\"field\":\"theme\"");
+        assertThat(Http.get(Services.url(app) + "/api/measurements?status=purple", auditor).body()).contains("\"field\":\"status\"");
+        HttpResponse<String> operator = Http.get(base + "?" + Http.query("owner[$ne]") + "=x", auditor);
+        assertThat(operator.statusCode()).as("a filter named with an operator is no filter").isEqualTo(400);
+        assertThat(operator.body()).contains("\"field\":\"owner[$ne]\"");
     }
 
     @Test
