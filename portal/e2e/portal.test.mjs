@@ -179,8 +179,8 @@ suite('manager Sarah', () => {
     // A register of Sarah's service area: she may import into it.
     const register = await page.evaluate(async () => {
       const me = await fetch('/me').then((r) => r.json());
-      const registers = await fetch('/api/risk-registers').then((r) => r.json());
-      return registers.find((r) => (me.serviceAreas ?? []).includes(r.serviceArea)) ?? null;
+      const registers = await fetch('/api/risk-registers?size=200').then((r) => r.json()); // a page, as every list
+      return registers.items.find((r) => (me.serviceAreas ?? []).includes(r.serviceArea)) ?? null;
     });
     assert.ok(register, 'no risk register in Sarah\'s service area');
     const category = `"${(register.categories?.[0]?.name ?? '').replace(/"/g, '""')}"`;
