@@ -1,5 +1,6 @@
 package org.waypoint.plan.support;
 
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -18,7 +19,7 @@ import org.waypoint.testsupport.TestKeycloak;
  * plan-service for each test, on the MongoDB-compatible server, a real Kafka broker with the plans
  * topic and a test Keycloak, with the relay retrying fast and no scheduled scans (tests run them).
  * Register with {@code @RegisterExtension}; {@link #restart()} stops the service and starts it again
- * on the same data.
+ * on the same data. Requests go as with {@link PlanServiceRunning}: a path, a token, then the rest.
  */
 public final class PlanServiceWithBroker implements BeforeEachCallback, AfterEachCallback {
 
@@ -65,6 +66,15 @@ public final class PlanServiceWithBroker implements BeforeEachCallback, AfterEac
 
     public TestKeycloak keycloak() {
         return keycloak;
+    }
+
+    public HttpResponse<String> post(String path, String token, String json) {
+        return Services.post(Services.url(app) + path, token, json);
+    }
+
+    /** Any request to the running service, with {@code If-Match} when given. */
+    public HttpResponse<String> send(String method, String path, String token, String ifMatch, String json) {
+        return PlanServiceRunning.send(method, Services.url(app) + path, token, ifMatch, json, "application/json");
     }
 
     private ConfigurableApplicationContext startService() {

@@ -14,7 +14,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.waypoint.plan.api.PlanTopics;
 import org.waypoint.plan.support.PlanJson;
 import org.waypoint.plan.support.PlanServiceWithBroker;
-import org.waypoint.testsupport.Services;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +62,7 @@ class ReviewQueueUpgradeTest {
     }
 
     private JsonNode review(String officer) {
-        var response = Services.post(Services.url(service.app()) + "/api/actions/overdue-check", officer, "");
+        var response = service.post("/api/actions/overdue-check", officer, "");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -73,7 +72,7 @@ class ReviewQueueUpgradeTest {
     }
 
     private String post(String path, String token, String json) {
-        var response = Services.post(Services.url(service.app()) + path, token, json);
+        var response = service.post(path, token, json);
         assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 201);
         return response.body();
     }

@@ -14,10 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.waypoint.plan.api.PlanTopics;
 import org.waypoint.plan.support.PlanJson;
-import org.waypoint.plan.support.PlanServiceRunning;
 import org.waypoint.plan.support.PlanServiceWithBroker;
 import org.waypoint.testsupport.EventContracts;
-import org.waypoint.testsupport.Services;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,7 +72,7 @@ class PlanEventsContractTest {
     }
 
     private void review(String officer) {
-        var response = Services.post(Services.url(service.app()) + "/api/actions/overdue-check", officer, "");
+        var response = service.post("/api/actions/overdue-check", officer, "");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
@@ -83,18 +81,18 @@ class PlanEventsContractTest {
     }
 
     private String post(String path, String token, String json) {
-        var response = Services.post(Services.url(service.app()) + path, token, json);
+        var response = service.post(path, token, json);
         assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 201);
         return response.body();
     }
 
     private void postIfMatch(String path, String token, String etag, String json) {
-        var response = PlanServiceRunning.send("POST", Services.url(service.app()) + path, token, etag, json, "application/json");
+        var response = service.send("POST", path, token, etag, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     private void put(String path, String token, String etag, String json) {
-        var response = Services.put(Services.url(service.app()) + path, token, etag, json);
+        var response = service.send("PUT", path, token, etag, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
