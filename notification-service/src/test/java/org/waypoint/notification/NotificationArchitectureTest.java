@@ -1,5 +1,10 @@
 package org.waypoint.notification;
 
+import static com.tngtech.archunit.base.DescribedPredicate.and;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -21,6 +26,15 @@ class NotificationArchitectureTest {
 
     @ArchTest
     static final ArchRule webGoesThroughUseCases = ArchitectureRules.WEB_DOES_NOT_USE_PERSISTENCE;
+
+    /**
+     * Controllers go through use cases: no web class uses a port (an interface of the application layer, such as
+     * {@code SendQueue}, {@code Inbox} or {@code DeliveryLog}); the records and enums ports declare it may use.
+     */
+    @ArchTest
+    static final ArchRule controllersUseNoPort = noClasses().that().resideInAPackage("..web..")
+            .should().dependOnClassesThat(and(resideInAPackage("..application.."), INTERFACES).as("application ports"))
+            .as("web adapters call use cases, never a port of the application layer");
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles("org.waypoint.notification");

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.waypoint.notification.alert.application.AlertStore;
+import org.waypoint.notification.alert.application.RaisedAlerts;
 import org.waypoint.notification.alert.domain.Alert;
+import org.waypoint.notification.alert.domain.AlertStatus;
 import org.waypoint.notification.alert.domain.Audience;
 import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
@@ -65,13 +66,13 @@ class NotificationsApiTest {
                         "spring.mail.port", "1",
                         "waypoint.scheduling.enabled", "false"));
         url = Services.url(app) + "/api/notifications";
-        AlertStore alerts = app.getBean(AlertStore.class);
+        RaisedAlerts alerts = app.getBean(RaisedAlerts.class);
         Instant now = Instant.now();
-        alerts.addIfNew(alert("cj-1", CJ, "jamie.wilson@waypoint.example", "jamie.lead", now), AlertStore.Status.SENT);
+        alerts.addIfNew(alert("cj-1", CJ, "jamie.wilson@waypoint.example", "jamie.lead", now), AlertStatus.SENT);
         alerts.addIfNew(alert("cj-2", CJ, "sarah.campbell@waypoint.example", "sarah.manager", now.minusSeconds(1)),
-                AlertStore.Status.SENT);
-        alerts.addIfNew(alert("aop-1", AOP, MORAG, "morag.lead", now.minusSeconds(2)), AlertStore.Status.SENT);
-        alerts.addIfNew(alert(SLASHED, AOP, MORAG, "morag.lead", now.minusSeconds(3)), AlertStore.Status.SENT);
+                AlertStatus.SENT);
+        alerts.addIfNew(alert("aop-1", AOP, MORAG, "morag.lead", now.minusSeconds(2)), AlertStatus.SENT);
+        alerts.addIfNew(alert(SLASHED, AOP, MORAG, "morag.lead", now.minusSeconds(3)), AlertStatus.SENT);
     }
 
     @AfterAll

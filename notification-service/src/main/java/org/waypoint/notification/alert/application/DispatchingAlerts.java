@@ -42,7 +42,7 @@ public class DispatchingAlerts {
         public static final Pass NONE = new Pass(0, 0, 0);
     }
 
-    private final AlertStore store;
+    private final SendQueue queue;
     private final AlertSender sender;
     private final DeadLetters deadLetters;
     private final NotificationMetrics metrics;
@@ -51,13 +51,13 @@ public class DispatchingAlerts {
     private final Duration lease;
 
     @Autowired
-    public DispatchingAlerts(AlertStore store, AlertSender sender, DeadLetters deadLetters, NotificationMetrics metrics,
+    public DispatchingAlerts(SendQueue queue, AlertSender sender, DeadLetters deadLetters, NotificationMetrics metrics,
                              NotificationProperties settings, Clock clock,
-                             @Value("${waypoint.mail.sending-lease:PT5M}") Duration lease) {
+                             @Value("${waypoint.mail.sending-lease:PT1M}") Duration lease) {
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("waypoint.mail.sending-lease must be positive");
         }
-        this.store = store;
+        this.queue = queue;
         this.sender = sender;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -66,9 +66,9 @@ public class DispatchingAlerts {
         this.lease = lease;
     }
 
-    public DispatchingAlerts(AlertStore store, AlertSender sender, DeadLetters deadLetters, NotificationMetrics metrics,
+    public DispatchingAlerts(SendQueue queue, AlertSender sender, DeadLetters deadLetters, NotificationMetrics metrics,
                              NotificationProperties settings, Clock clock) {
-        this(store, sender, deadLetters, metrics, settings, clock, AlertStore.DEFAULT_LEASE);
+        this(queue, sender, deadLetters, metrics, settings, clock, SendQueue.DEFAULT_LEASE);
     }
 
     /** Sends batches until nothing is due or the mail server refuses something. @return how many alerts were sent */
@@ -97,12 +97,12 @@ public class DispatchingAlerts {
      * the batch not yet handed to the mail server are given back to the queue, their attempt not counted.
      */
     public Pass dispatchBatch(int max, BooleanSupplier keepGoing) {
-        List<AlertStore.Claim> claims = store.claim(clock.instant(), max, lease);
+        List<SendQueue.Claim> claims = queue.claim(clock.instant(), max, lease);
         if (claims.isEmpty()) {
             return Pass.NONE;
         }
-        Map<String, AlertStore.Claim> byId = new LinkedHashMap<>();
-        for (AlertStore.Claim claim : claims) {
+        Map<String, SendQueue.Claim> byId = new LinkedHashMap<>();
+        for (SendQueue.Claim claim : claims) {
             byId.put(claim.alert().id(), claim);
             if (claim.possibleDuplicate()) {
                 metrics.possibleDuplicate();
@@ -115,11 +115,11 @@ public class DispatchingAlerts {
         AlertSender.Delivery delivery = new AlertSender.Delivery() {
             @Override
             public boolean sending(Alert alert) {
-                AlertStore.Claim claim = byId.get(alert.id());
+                SendQueue.Claim claim = byId.get(alert.id());
                 if (!keepGoing.getAsBoolean()) {
                     return false; // given back below
                 }
-                if (!store.markInFlight(claim, clock.instant(), lease)) {
+                if (!queue.markInFlight(claim, clock.instant(), lease)) {
                     answered.add(alert.id()); // taken over by another sender after the lease ran out: theirs now
                     log.warn("Alert {} was taken over by another sender before it was sent here; not sent here", alert.id());
                     return false;
@@ -131,7 +131,7 @@ public class DispatchingAlerts {
             @Override
             public void accepted(Alert alert) {
                 answered.add(alert.id());
-                store.markSent(alert.id(), clock.instant());
+                queue.markSent(alert.id(), clock.instant());
                 sent.add(alert.id());
                 metrics.sent(byId.get(alert.id()).attempt());
             }
@@ -144,20 +144,20 @@ public class DispatchingAlerts {
             }
         };
         try {
-            sender.sendEach(claims.stream().map(AlertStore.Claim::alert).toList(), delivery);
+            sender.sendEach(claims.stream().map(SendQueue.Claim::alert).toList(), delivery);
         } catch (RuntimeException e) { // a sender that broke off: what it did not answer for was not sent
-            for (AlertStore.Claim claim : claims) {
+            for (SendQueue.Claim claim : claims) {
                 if (!answered.contains(claim.alert().id())) {
                     delivery.refused(claim.alert(), e, handedOver.contains(claim.alert().id()));
                 }
             }
         }
-        for (AlertStore.Claim claim : claims) {
+        for (SendQueue.Claim claim : claims) {
             if (!answered.contains(claim.alert().id())) {
-                store.release(claim, clock.instant());
+                queue.release(claim, clock.instant());
             }
         }
-        store.dequeue(sent);
+        queue.dequeue(sent);
         return new Pass(claims.size(), sent.size(), failed[0]);
     }
 
@@ -166,18 +166,18 @@ public class DispatchingAlerts {
      * and queueing). @return how many were put back
      */
     public int restoreQueue() {
-        return store.restoreQueue(clock.instant());
+        return queue.restoreQueue(clock.instant());
     }
 
-    private void failed(AlertStore.Claim claim, RuntimeException e, boolean outcomeUnknown) {
+    private void failed(SendQueue.Claim claim, RuntimeException e, boolean outcomeUnknown) {
         Alert alert = claim.alert();
         int attempt = claim.attempt();
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        boolean giveUp = attempt >= settings.maxSendAttempts();
+        boolean giveUp = claim.state().refused(error, settings.maxSendAttempts(), outcomeUnknown).givenUp();
         Instant retryAt = clock.instant().plus(settings.sendBackoffFor(attempt));
         log.warn("Could not send alert {} to {} (attempt {}{}): {}", alert.id(), alert.recipientEmail(), attempt,
                 outcomeUnknown ? ", the mail server may have it" : "", error);
-        store.markFailed(claim, error, retryAt, giveUp, outcomeUnknown);
+        queue.markFailed(claim, error, retryAt, giveUp, outcomeUnknown);
         metrics.failed(attempt);
         if (giveUp) {
             deadLetters.add(new DeadLetters.DeadLetter(UUID.randomUUID().toString(),

@@ -13,18 +13,18 @@ public class ManagingDeadLetters {
 
     private final DeadLetters deadLetters;
     private final ProcessingEvents events;
-    private final AlertStore alerts;
+    private final SendQueue alerts;
     private final Clock clock;
 
-    public ManagingDeadLetters(DeadLetters deadLetters, ProcessingEvents events, AlertStore alerts, Clock clock) {
+    public ManagingDeadLetters(DeadLetters deadLetters, ProcessingEvents events, SendQueue alerts, Clock clock) {
         this.deadLetters = deadLetters;
         this.events = events;
         this.alerts = alerts;
         this.clock = clock;
     }
 
-    public AlertStore.Page<DeadLetters.DeadLetter> list(DeadLetters.Status status, int page, int size) {
-        return new AlertStore.Page<>(deadLetters.list(status, page, size), deadLetters.count(status), page, size);
+    public Page<DeadLetters.DeadLetter> list(DeadLetters.Status status, int page, int size) {
+        return new Page<>(deadLetters.list(status, page, size), deadLetters.count(status), page, size);
     }
 
     public DeadLetters.DeadLetter get(String id) {

@@ -14,19 +14,19 @@ import org.waypoint.platform.errors.NotFoundException;
 @Service
 public class MyNotifications {
 
-    private final AlertStore alerts;
+    private final Inbox alerts;
     private final PreferenceStore preferences;
     private final RuleBook rules;
     private final Clock clock;
 
-    public MyNotifications(AlertStore alerts, PreferenceStore preferences, RuleBook rules, Clock clock) {
+    public MyNotifications(Inbox alerts, PreferenceStore preferences, RuleBook rules, Clock clock) {
         this.alerts = alerts;
         this.preferences = preferences;
         this.rules = rules;
         this.clock = clock;
     }
 
-    public AlertStore.Page<AlertStore.StoredAlert> list(String username, String email, boolean unreadOnly, int page, int size) {
+    public Page<StoredAlert> list(String username, String email, boolean unreadOnly, int page, int size) {
         return alerts.forRecipient(username, email, unreadOnly, page, size);
     }
 

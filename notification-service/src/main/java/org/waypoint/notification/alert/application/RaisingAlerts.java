@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.waypoint.notification.alert.domain.Alert;
+import org.waypoint.notification.alert.domain.AlertStatus;
 import org.waypoint.notification.alert.domain.Audience;
 import org.waypoint.notification.alert.domain.EventFacts;
 import org.waypoint.notification.alert.domain.People;
@@ -33,7 +34,7 @@ public class RaisingAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(RaisingAlerts.class);
 
-    private final AlertStore store;
+    private final RaisedAlerts store;
     private final People people;
     private final PreferenceStore preferences;
     private final AlertTemplates templates;
@@ -42,7 +43,7 @@ public class RaisingAlerts {
     private final String portalUrl;
     private final DispatchSignal dispatch;
 
-    public RaisingAlerts(AlertStore store, People people, PreferenceStore preferences, AlertTemplates templates,
+    public RaisingAlerts(RaisedAlerts store, People people, PreferenceStore preferences, AlertTemplates templates,
                          NotificationMetrics metrics, Clock clock, @Value("${waypoint.portal-url:http://localhost:8080}") String portalUrl,
                          DispatchSignal dispatch) {
         this.dispatch = dispatch;
@@ -132,7 +133,7 @@ public class RaisingAlerts {
             Map<String, Preferences> choices = usernames.isEmpty() ? Map.of() : preferences.of(usernames);
             Instant now = clock.instant();
             Map<String, RuntimeException> failed = new LinkedHashMap<>();
-            Map<String, List<AlertStore.NewAlert>> byEvent = new LinkedHashMap<>();
+            Map<String, List<RaisedAlerts.NewAlert>> byEvent = new LinkedHashMap<>();
             Set<String> inBatch = new HashSet<>();
             for (Planned p : planned) {
                 if (existing.contains(p.alertId()) || !inBatch.add(p.alertId())) {
@@ -148,7 +149,7 @@ public class RaisingAlerts {
                     failed.put(p.event().id(), e);
                 }
             }
-            List<AlertStore.NewAlert> alerts = new ArrayList<>();
+            List<RaisedAlerts.NewAlert> alerts = new ArrayList<>();
             byEvent.forEach((eventId, mine) -> {
                 if (!failed.containsKey(eventId)) {
                     alerts.addAll(mine);
@@ -158,14 +159,14 @@ public class RaisingAlerts {
             for (int i = added.size(); i < alerts.size(); i++) {
                 metrics.duplicateAlert();
             }
-            if (alerts.stream().anyMatch(a -> a.initial() == AlertStore.Status.PENDING && added.contains(a.alert().id()))) {
+            if (alerts.stream().anyMatch(a -> a.initial() == AlertStatus.PENDING && added.contains(a.alert().id()))) {
                 dispatch.wake();
             }
             log.debug("Raised {} alert(s) for {} planned", added.size(), planned.size());
             return new Result(added.size(), failed);
         }
 
-        private AlertStore.NewAlert render(Planned p, Map<String, Preferences> choices, Instant now) {
+        private RaisedAlerts.NewAlert render(Planned p, Map<String, Preferences> choices, Instant now) {
             Recipient recipient = p.recipient();
             Rule rule = p.rule();
             EventFacts event = p.event();
@@ -185,7 +186,7 @@ public class RaisingAlerts {
                     rendered.subject(), rendered.text(), rendered.html(), p.link(), now);
             boolean digest = recipient.username() != null
                     && choices.get(recipient.username()).deliveryOf(rule.id()) == Preferences.Delivery.DAILY_DIGEST;
-            return new AlertStore.NewAlert(alert, digest ? AlertStore.Status.HELD : AlertStore.Status.PENDING);
+            return new RaisedAlerts.NewAlert(alert, digest ? AlertStatus.HELD : AlertStatus.PENDING);
         }
     }
 }

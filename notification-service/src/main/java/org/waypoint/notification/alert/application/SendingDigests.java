@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.waypoint.notification.alert.domain.Alert;
+import org.waypoint.notification.alert.domain.AlertStatus;
 import org.waypoint.notification.alert.domain.Audience;
 import org.waypoint.notification.alert.domain.People;
 import org.waypoint.notification.alert.domain.Person;
@@ -36,7 +37,8 @@ public class SendingDigests {
     static final String DIGEST = "digest";
     static final String AREA_DIGEST = "area-digest";
 
-    private final AlertStore store;
+    private final RaisedAlerts alerts;
+    private final Digests digests;
     private final People people;
     private final PreferenceStore preferences;
     private final AlertTemplates templates;
@@ -44,10 +46,11 @@ public class SendingDigests {
     private final Clock clock;
     private final String portalUrl;
 
-    public SendingDigests(AlertStore store, People people, PreferenceStore preferences, AlertTemplates templates,
+    public SendingDigests(RaisedAlerts alerts, Digests digests, People people, PreferenceStore preferences, AlertTemplates templates,
                           NotificationProperties settings, Clock clock,
                           @Value("${waypoint.portal-url:http://localhost:8080}") String portalUrl) {
-        this.store = store;
+        this.alerts = alerts;
+        this.digests = digests;
         this.people = people;
         this.preferences = preferences;
         this.templates = templates;
@@ -74,12 +77,12 @@ public class SendingDigests {
     }
 
     private int personalDigests(LocalDate day, Instant cutOff) {
-        Map<String, List<AlertStore.StoredAlert>> byRecipient = new LinkedHashMap<>();
-        for (AlertStore.StoredAlert held : store.held(cutOff)) {
+        Map<String, List<StoredAlert>> byRecipient = new LinkedHashMap<>();
+        for (StoredAlert held : digests.held(cutOff)) {
             byRecipient.computeIfAbsent(held.alert().recipientEmail().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(held);
         }
         int raised = 0;
-        for (Map.Entry<String, List<AlertStore.StoredAlert>> entry : byRecipient.entrySet()) {
+        for (Map.Entry<String, List<StoredAlert>> entry : byRecipient.entrySet()) {
             Alert first = entry.getValue().get(0).alert();
             String id = Alert.identity(DIGEST, day.toString(), "daily", entry.getKey());
             Map<String, Object> model = model(day, first.recipientName(), items(entry.getValue()));
@@ -87,29 +90,29 @@ public class SendingDigests {
             Alert digest = new Alert(id, DIGEST, "digest", day.toString(), "daily", null, first.recipientEmail(),
                     first.recipientUsername(), first.recipientName(), Audience.SUBJECT, null, rendered.subject(),
                     rendered.text(), rendered.html(), portalUrl, clock.instant());
-            if (store.addIfNew(digest, AlertStore.Status.PENDING)) {
+            if (alerts.addIfNew(digest, AlertStatus.PENDING)) {
                 raised++;
             }
-            store.markDigested(entry.getValue().stream().map(s -> s.alert().id()).toList(), id);
+            digests.markDigested(entry.getValue().stream().map(s -> s.alert().id()).toList(), id);
         }
         return raised;
     }
 
     private int areaDigests(LocalDate day, Instant cutOff) {
         List<Person> managers = people.managers();
-        List<AlertStore.StoredAlert> lastDay = store.raisedBetween(cutOff.minus(java.time.Duration.ofDays(1)), cutOff);
+        List<StoredAlert> lastDay = digests.raisedBetween(cutOff.minus(java.time.Duration.ofDays(1)), cutOff);
         int raised = 0;
         for (Person manager : managers) {
             if (manager.email() == null || !preferences.of(manager.username()).areaDigest()) {
                 continue;
             }
             String id = Alert.identity(AREA_DIGEST, day.toString(), "daily", manager.email());
-            if (store.byId(id).isPresent()) {
+            if (alerts.existing(List.of(id)).contains(id)) {
                 continue;
             }
             Set<String> areas = Set.copyOf(manager.serviceAreas());
-            Map<String, AlertStore.StoredAlert> aboutArea = new LinkedHashMap<>();
-            for (AlertStore.StoredAlert s : lastDay) {
+            Map<String, StoredAlert> aboutArea = new LinkedHashMap<>();
+            for (StoredAlert s : lastDay) {
                 Alert a = s.alert();
                 boolean inArea = a.serviceArea() != null && areas.contains(a.serviceArea());
                 boolean aboutTeam = a.audience() == Audience.MANAGER && a.recipientEmail().equalsIgnoreCase(manager.email());
@@ -123,7 +126,7 @@ public class SendingDigests {
             Alert digest = new Alert(id, AREA_DIGEST, "digest", day.toString(), "daily", null, manager.email(),
                     manager.username(), manager.name(), Audience.MANAGER, null, rendered.subject(), rendered.text(),
                     rendered.html(), portalUrl, clock.instant());
-            if (store.addIfNew(digest, AlertStore.Status.PENDING)) {
+            if (alerts.addIfNew(digest, AlertStatus.PENDING)) {
                 raised++;
             }
         }
@@ -133,9 +136,9 @@ public class SendingDigests {
         return raised;
     }
 
-    private static List<Map<String, Object>> items(List<AlertStore.StoredAlert> alerts) {
+    private static List<Map<String, Object>> items(List<StoredAlert> alerts) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (AlertStore.StoredAlert s : alerts) {
+        for (StoredAlert s : alerts) {
             Map<String, Object> item = new HashMap<>();
             item.put("subject", s.alert().subject());
             item.put("link", s.alert().link());

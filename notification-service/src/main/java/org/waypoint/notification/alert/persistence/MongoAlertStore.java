@@ -28,11 +28,16 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import org.waypoint.notification.alert.application.AlertStore;
+import org.waypoint.notification.alert.application.Page;
+import org.waypoint.notification.alert.application.StoredAlert;
 import org.waypoint.notification.alert.domain.Alert;
+import org.waypoint.notification.alert.domain.AlertStatus;
 import org.waypoint.notification.alert.domain.Audience;
+import org.waypoint.notification.alert.domain.DeliveryState;
 
 /**
- * Alerts in the {@code alerts} collection, keyed by the alert's identity, so that "raise if new" is
+ * Every role of the alert store ({@link AlertStore}: raised alerts, send queue, inbox, delivery log, digests) on
+ * MongoDB. Alerts are in the {@code alerts} collection, keyed by the alert's identity, so that "raise if new" is
  * one atomic insert and claiming one for sending is one atomic conditional update (ADR 42).
  * <p>
  * Finding what to send does not scan {@code alerts}: each PENDING alert also has an entry in
@@ -96,7 +101,7 @@ public class MongoAlertStore implements AlertStore {
     }
 
     @Override
-    public boolean addIfNew(Alert alert, Status initial) {
+    public boolean addIfNew(Alert alert, AlertStatus initial) {
         return addAllIfNew(List.of(new NewAlert(alert, initial))).contains(alert.id());
     }
 
@@ -109,7 +114,7 @@ public class MongoAlertStore implements AlertStore {
         for (NewAlert a : alerts) {
             if (given.add(a.alert().id())) {
                 docs.add(toDocument(a.alert(), a.initial()));
-                if (a.initial() == Status.PENDING) {
+                if (a.initial() == AlertStatus.PENDING) {
                     pending.put(a.alert().id(), a.alert());
                 }
             }
@@ -126,7 +131,7 @@ public class MongoAlertStore implements AlertStore {
         return added;
     }
 
-    private static Document toDocument(Alert alert, Status initial) {
+    private static Document toDocument(Alert alert, AlertStatus initial) {
         return new Document("_id", alert.id())
                 .append("kind", alert.rule())
                 .append("itemKind", alert.itemKind())
@@ -207,10 +212,10 @@ public class MongoAlertStore implements AlertStore {
         for (Document candidate : candidates) {
             String id = candidate.getString("_id");
             String previous = candidate.getString("claim");
-            Update take = new Update().set("status", Status.SENDING.name()).set("claimedAt", Date.from(now))
+            Update take = new Update().set("status", AlertStatus.SENDING.name()).set("claimedAt", Date.from(now))
                     .set("leaseUntil", leaseUntil).set("claim", token).inc("attempts", 1);
             if (previous == null) {
-                bulk.updateOne(new Query(Criteria.where("_id").is(id).and("status").is(Status.PENDING.name())), take);
+                bulk.updateOne(new Query(Criteria.where("_id").is(id).and("status").is(AlertStatus.PENDING.name())), take);
                 ids.add(id);
             } else {
                 Document alert = leasedAlerts.get(id);
@@ -245,7 +250,7 @@ public class MongoAlertStore implements AlertStore {
             }
             Document alert = found.get(id);
             String previous = candidate.getString("claim");
-            if (alert != null && token.equals(alert.getString("claim")) && Status.SENDING.name().equals(alert.getString("status"))) {
+            if (alert != null && token.equals(alert.getString("claim")) && AlertStatus.SENDING.name().equals(alert.getString("status"))) {
                 boolean possibleDuplicate = Boolean.TRUE.equals(alert.getBoolean("inFlight"));
                 if (possibleDuplicate) {
                     // its last SMTP conversation had begun and was never finished: the mail server may have it already
@@ -258,9 +263,9 @@ public class MongoAlertStore implements AlertStore {
                     log.warn("Alert {} taken over after its sender's lease ran out before sending it (attempt {})", id,
                             alert.getInteger("attempts", 1));
                 }
-                claims.add(new Claim(toAlert(alert), alert.getInteger("attempts", 1), token, possibleDuplicate));
+                claims.add(new Claim(toAlert(alert), claimedState(alert, previous), token, possibleDuplicate));
                 taken.add(id);
-            } else if (alert == null || (previous == null ? !Status.PENDING.name().equals(alert.getString("status"))
+            } else if (alert == null || (previous == null ? !AlertStatus.PENDING.name().equals(alert.getString("status"))
                     : !previous.equals(alert.getString("claim")))) {
                 // stale: sent, being sent under another claim, given up or gone; dropped unless renewed since it was read
                 mongo.remove(new Query(Criteria.where("_id").is(id).and("due").is(candidate.get("due"))), QUEUE);
@@ -271,6 +276,17 @@ public class MongoAlertStore implements AlertStore {
                     new Update().set("due", leaseUntil).set("claim", token), QUEUE);
         }
         return claims;
+    }
+
+    /**
+     * The state this claim left the alert in, as {@link DeliveryState#claimed()} has it: the alert as found before
+     * (pending, or sending under the claim that ran out), its attempt now counted and, if its last send was still
+     * in flight, that send counted as a possible duplicate; which is what the updates above wrote.
+     */
+    private static DeliveryState claimedState(Document taken, String previousClaim) {
+        DeliveryState found = stateOf(taken);
+        return new DeliveryState(previousClaim == null ? AlertStatus.PENDING : AlertStatus.SENDING, Math.max(0, found.attempts() - 1),
+                found.inFlight(), found.possibleDuplicates(), found.sentAt(), found.lastError(), found.digestId()).claimed();
     }
 
     /** The alerts named by lease entries among the candidates (their claim and lease), in one read. */
@@ -300,7 +316,7 @@ public class MongoAlertStore implements AlertStore {
         if (alertIds.isEmpty()) {
             return;
         }
-        Update sent = new Update().set("status", Status.SENT.name()).set("sentAt", Date.from(at))
+        Update sent = new Update().set("status", AlertStatus.SENT.name()).set("sentAt", Date.from(at))
                 .unset("lastError").unset("claim").unset("inFlight");
         if (alertIds.size() == 1) {
             mongo.updateFirst(idIs(alertIds.iterator().next()), sent, COLLECTION);
@@ -316,8 +332,8 @@ public class MongoAlertStore implements AlertStore {
         }
     }
 
-    @Override
-    public void markFailed(String alertId, String error, Instant retryAt, boolean giveUp) {
+    /** A failed attempt of an alert claimed under no token (none is made so now). */
+    private void markFailed(String alertId, String error, Instant retryAt, boolean giveUp) {
         mongo.updateFirst(idIs(alertId), failed(error, retryAt, giveUp, false), COLLECTION);
         if (!giveUp) {
             enqueue(alertId, retryAt);
@@ -338,14 +354,14 @@ public class MongoAlertStore implements AlertStore {
     }
 
     private static Update failed(String error, Instant retryAt, boolean giveUp, boolean outcomeUnknown) {
-        Update update = new Update().set("status", giveUp ? Status.FAILED.name() : Status.PENDING.name())
+        Update update = new Update().set("status", giveUp ? AlertStatus.FAILED.name() : AlertStatus.PENDING.name())
                 .set("lastError", error).set("nextAttemptAt", Date.from(retryAt)).unset("claim");
         return outcomeUnknown ? update.set("inFlight", true) : update.unset("inFlight");
     }
 
     @Override
     public void release(Claim claim, Instant now) {
-        if (claim.token() != null && mongo.updateFirst(claimed(claim), new Update().set("status", Status.PENDING.name())
+        if (claim.token() != null && mongo.updateFirst(claimed(claim), new Update().set("status", AlertStatus.PENDING.name())
                 .set("nextAttemptAt", Date.from(now)).inc("attempts", -1).unset("claim"), COLLECTION).getMatchedCount() == 1) {
             enqueue(claim.alert().id(), now);
         }
@@ -358,8 +374,8 @@ public class MongoAlertStore implements AlertStore {
 
     @Override
     public boolean requeue(String alertId, Instant now) {
-        boolean requeued = mongo.updateFirst(new Query(Criteria.where("_id").is(alertId).and("status").is(Status.FAILED.name())),
-                new Update().set("status", Status.PENDING.name()).set("attempts", 0).set("nextAttemptAt", Date.from(now)),
+        boolean requeued = mongo.updateFirst(new Query(Criteria.where("_id").is(alertId).and("status").is(AlertStatus.FAILED.name())),
+                new Update().set("status", AlertStatus.PENDING.name()).set("attempts", 0).set("nextAttemptAt", Date.from(now)),
                 COLLECTION).getModifiedCount() == 1;
         if (requeued) {
             enqueue(alertId, now);
@@ -389,7 +405,7 @@ public class MongoAlertStore implements AlertStore {
     @Override
     public int restoreQueue(Instant now) {
         createIndexes();
-        Query open = new Query(Criteria.where("status").in(Status.PENDING.name(), Status.SENDING.name()));
+        Query open = new Query(Criteria.where("status").in(AlertStatus.PENDING.name(), AlertStatus.SENDING.name()));
         open.fields().include("_id").include("status").include("nextAttemptAt").include("claim").include("claimedAt")
                 .include("leaseUntil");
         List<Document> alerts = mongo.find(open, Document.class, COLLECTION);
@@ -406,7 +422,7 @@ public class MongoAlertStore implements AlertStore {
             if (inQueue.contains(id)) {
                 continue;
             }
-            if (Status.PENDING.name().equals(alert.getString("status"))) {
+            if (AlertStatus.PENDING.name().equals(alert.getString("status"))) {
                 Date due = alert.getDate("nextAttemptAt");
                 mongo.upsert(idIs(id), new Update().setOnInsert("due", due == null ? Date.from(now) : due), QUEUE);
                 restored++;
@@ -415,7 +431,7 @@ public class MongoAlertStore implements AlertStore {
             String claim = alert.getString("claim");
             if (claim == null) {
                 claim = UUID.randomUUID().toString(); // SENDING under no claim at all: give it one to be taken over by
-                if (mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("status").is(Status.SENDING.name())),
+                if (mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("status").is(AlertStatus.SENDING.name())),
                         new Update().set("claim", claim), COLLECTION).getMatchedCount() == 0) {
                     continue;
                 }
@@ -521,7 +537,7 @@ public class MongoAlertStore implements AlertStore {
 
     @Override
     public List<StoredAlert> held(Instant before) {
-        Query query = new Query(Criteria.where("status").is(Status.HELD.name()).and("raisedAt").lt(Date.from(before)))
+        Query query = new Query(Criteria.where("status").is(AlertStatus.HELD.name()).and("raisedAt").lt(Date.from(before)))
                 .with(Sort.by("raisedAt"));
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoAlertStore::toStored).toList();
     }
@@ -531,8 +547,8 @@ public class MongoAlertStore implements AlertStore {
         if (alertIds.isEmpty()) {
             return;
         }
-        mongo.updateMulti(new Query(Criteria.where("_id").in(alertIds).and("status").is(Status.HELD.name())),
-                new Update().set("status", Status.DIGESTED.name()).set("digestId", digestId), COLLECTION);
+        mongo.updateMulti(new Query(Criteria.where("_id").in(alertIds).and("status").is(AlertStatus.HELD.name())),
+                new Update().set("status", AlertStatus.DIGESTED.name()).set("digestId", digestId), COLLECTION);
     }
 
     @Override
@@ -569,9 +585,13 @@ public class MongoAlertStore implements AlertStore {
     }
 
     private static StoredAlert toStored(Document d) {
-        return new StoredAlert(toAlert(d), Status.valueOf(d.getString("status")), d.getInteger("attempts", 0),
-                instant(d.getDate("sentAt")), d.getString("lastError"), instant(d.getDate("readAt")), d.getString("digestId"),
-                d.getInteger("possibleDuplicates", 0));
+        return new StoredAlert(toAlert(d), stateOf(d), instant(d.getDate("readAt")));
+    }
+
+    private static DeliveryState stateOf(Document d) {
+        return new DeliveryState(AlertStatus.valueOf(d.getString("status")), d.getInteger("attempts", 0),
+                Boolean.TRUE.equals(d.getBoolean("inFlight")), d.getInteger("possibleDuplicates", 0),
+                instant(d.getDate("sentAt")), d.getString("lastError"), d.getString("digestId"));
     }
 
     private static Instant instant(Date date) {

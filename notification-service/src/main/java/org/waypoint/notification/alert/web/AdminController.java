@@ -14,10 +14,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.waypoint.notification.alert.application.AlertStore;
 import org.waypoint.notification.alert.application.DeadLetters;
+import org.waypoint.notification.alert.application.DeliveryLog;
+import org.waypoint.notification.alert.application.DeliveryQueries;
 import org.waypoint.notification.alert.application.EventInbox;
 import org.waypoint.notification.alert.application.ManagingDeadLetters;
+import org.waypoint.notification.alert.application.Page;
+import org.waypoint.notification.alert.domain.AlertStatus;
 import org.waypoint.platform.validation.InvalidInputException;
 
 import tools.jackson.databind.JsonNode;
@@ -35,13 +38,11 @@ public class AdminController {
     static final String CAN_AUDIT = "hasAnyRole('admin','auditor')";
     static final String ADMIN = "hasRole('admin')";
 
-    private final AlertStore alerts;
-    private final EventInbox inbox;
+    private final DeliveryQueries deliveries;
     private final ManagingDeadLetters deadLetters;
 
-    public AdminController(AlertStore alerts, EventInbox inbox, ManagingDeadLetters deadLetters) {
-        this.alerts = alerts;
-        this.inbox = inbox;
+    public AdminController(DeliveryQueries deliveries, ManagingDeadLetters deadLetters) {
+        this.deliveries = deliveries;
         this.deadLetters = deadLetters;
     }
 
@@ -49,9 +50,6 @@ public class AdminController {
                            String recipientUsername, String audience, String subject, String status, int attempts,
                            String lastError, Instant raisedAt, Instant sentAt, String digestId, String sourceEventId,
                            boolean possibleDuplicate, int possibleDuplicates) {
-    }
-
-    public record Page<T>(List<T> items, long total, int page, int size) {
     }
 
     public record ReceivedEvent(String eventId, String topic, String type, String status, int attempts,
@@ -72,7 +70,7 @@ public class AdminController {
                                      @RequestParam(required = false) Boolean possibleDuplicate,
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size);
-        var found = alerts.search(new AlertStore.Filter(Paging.parse(AlertStore.Status.class, "status", status), rule,
+        var found = deliveries.deliveries(new DeliveryLog.Filter(Paging.parse(AlertStatus.class, "status", status), rule,
                 recipient, from, to, possibleDuplicate), page, size);
         return new Page<>(found.items().stream().map(s -> new Delivery(s.alert().id(), s.alert().rule(),
                 s.alert().itemKind(), s.alert().itemId(), s.alert().recipientEmail(), s.alert().recipientUsername(),
@@ -89,7 +87,7 @@ public class AdminController {
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", "must be between 1 and 500");
         }
-        return inbox.list(Paging.parse(EventInbox.Status.class, "status", status), limit).stream()
+        return deliveries.events(Paging.parse(EventInbox.Status.class, "status", status), limit).stream()
                 .map(e -> new ReceivedEvent(e.eventId(), e.topic(), e.type(), e.status().name(), e.attempts(),
                         e.receivedAt(), e.nextAttemptAt(), e.lastError()))
                 .toList();
@@ -101,8 +99,7 @@ public class AdminController {
                                                     @RequestParam(defaultValue = "0") int page,
                                                     @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size);
-        var found = deadLetters.list(Paging.parse(DeadLetters.Status.class, "status", status), page, size);
-        return new Page<>(found.items(), found.total(), page, size);
+        return deadLetters.list(Paging.parse(DeadLetters.Status.class, "status", status), page, size);
     }
 
     @GetMapping("/dead-letters/{id}")

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.waypoint.notification.alert.application.AlertStore;
+import org.waypoint.notification.alert.application.DeliveryQueries;
 import org.waypoint.platform.security.Caller;
 import org.waypoint.platform.security.Roles;
 import org.waypoint.platform.validation.InvalidInputException;
@@ -22,10 +22,10 @@ import org.waypoint.platform.validation.InvalidInputException;
 @RequestMapping("/api/notifications")
 public class AlertController {
 
-    private final AlertStore store;
+    private final DeliveryQueries deliveries;
 
-    public AlertController(AlertStore store) {
-        this.store = store;
+    public AlertController(DeliveryQueries deliveries) {
+        this.deliveries = deliveries;
     }
 
     public record AlertResponse(String id, String kind, String recipientEmail, String subject, String status,
@@ -45,7 +45,7 @@ public class AlertController {
         Caller caller = Caller.of(auth);
         boolean everywhere = caller.has(Roles.ADMIN) || caller.has(Roles.AUDITOR) || caller.has(Roles.PERFORMANCE_OFFICER)
                 || caller.has(Roles.FINANCE_OFFICER);
-        return (everywhere ? store.recent(limit) : store.recentIn(caller.serviceAreas(), limit)).stream()
+        return (everywhere ? deliveries.recent(limit) : deliveries.recentIn(caller.serviceAreas(), limit)).stream()
                 .map(s -> new AlertResponse(s.alert().id(), s.alert().rule(), s.alert().recipientEmail(),
                         s.alert().subject(), s.status().name(), s.attempts(), s.alert().raisedAt(), s.sentAt()))
                 .toList();

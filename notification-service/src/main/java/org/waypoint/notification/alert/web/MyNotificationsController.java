@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.waypoint.notification.alert.application.AlertStore;
 import org.waypoint.notification.alert.application.MyNotifications;
 import org.waypoint.notification.alert.application.Preferences;
+import org.waypoint.notification.alert.application.StoredAlert;
 import org.waypoint.platform.security.Roles;
 
 /**
@@ -43,7 +43,7 @@ public class MyNotificationsController {
 
     public record Notification(String id, String rule, String itemKind, String itemId, String subject, String text,
                                String link, boolean read, Instant readAt, String delivery, Instant raisedAt, Instant sentAt) {
-        static Notification of(AlertStore.StoredAlert s) {
+        static Notification of(StoredAlert s) {
             return new Notification(s.alert().id(), s.alert().rule(), s.alert().itemKind(), s.alert().itemId(),
                     s.alert().subject(), s.alert().textBody(), s.alert().link(), s.read(), s.readAt(),
                     s.status().name(), s.alert().raisedAt(), s.sentAt());

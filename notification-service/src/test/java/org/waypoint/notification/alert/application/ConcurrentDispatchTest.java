@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.waypoint.notification.AlertFixture;
 import org.waypoint.notification.alert.domain.Alert;
+import org.waypoint.notification.alert.domain.AlertStatus;
 
 /**
  * Two service instances (each its own driver, store and dispatcher, each with two workers) sending
@@ -71,7 +72,7 @@ class ConcurrentDispatchTest {
         });
 
         for (int i = 0; i < ALERTS / 2; i++) {
-            firstStore.addIfNew(alert("a-" + i, clock.instant()), AlertStore.Status.PENDING);
+            firstStore.addIfNew(alert("a-" + i, clock.instant()), AlertStatus.PENDING);
         }
         AtomicBoolean raising = new AtomicBoolean(true);
         CountDownLatch go = new CountDownLatch(1);
@@ -79,7 +80,7 @@ class ConcurrentDispatchTest {
         running.add(pool.submit(() -> { // the rest raised while the others send, half through each instance
             go.await();
             for (int i = ALERTS / 2; i < ALERTS; i++) {
-                (i % 2 == 0 ? firstStore : secondStore).addIfNew(alert("a-" + i, clock.instant()), AlertStore.Status.PENDING);
+                (i % 2 == 0 ? firstStore : secondStore).addIfNew(alert("a-" + i, clock.instant()), AlertStatus.PENDING);
             }
             raising.set(false);
             return null;
@@ -116,13 +117,13 @@ class ConcurrentDispatchTest {
         assertThat(sentByFirst.get()).as("both instances sent").isPositive();
         assertThat(sentBySecond.get()).as("both instances sent").isPositive();
         for (int i = 0; i < ALERTS; i++) {
-            assertThat(firstStore.byId("a-" + i).orElseThrow().status()).isEqualTo(AlertStore.Status.SENT);
+            assertThat(firstStore.byId("a-" + i).orElseThrow().status()).isEqualTo(AlertStatus.SENT);
         }
         // What is left in the queue can only be lease entries that the queue rebuild put back for alerts it saw
         // SENDING just before they were sent: hints that are dropped when their lease runs out and they are met.
         assertThat(first.template().getCollection("alert_queue").find(new org.bson.Document("claim", null)))
                 .as("no entry of a pending alert is left").isEmpty();
-        assertThat(firstStore.claim(clock.instant().plus(AlertStore.DEFAULT_LEASE).plusSeconds(1), ALERTS)).isEmpty();
+        assertThat(firstStore.claim(clock.instant().plus(SendQueue.DEFAULT_LEASE).plusSeconds(1), ALERTS)).isEmpty();
         assertThat(first.template().getCollection("alert_queue").countDocuments()).isZero();
     }
 
@@ -132,9 +133,9 @@ class ConcurrentDispatchTest {
         DispatchFixture.Instance second = race.instance();
         AlertStore secondStore = second.store();
         Instant now = Instant.parse("2022-04-01T08:00:00Z");
-        firstStore.addIfNew(alert("a-1", now), AlertStore.Status.PENDING);
+        firstStore.addIfNew(alert("a-1", now), AlertStatus.PENDING);
 
-        List<AlertStore.Claim> claimed = firstStore.claim(now, 5);
+        List<SendQueue.Claim> claimed = firstStore.claim(now, 5);
         secondStore.restoreQueue(now); // cannot know it is being sent: still SENDING, not PENDING
         second.template().getCollection("alert_queue").replaceOne(new org.bson.Document("_id", "a-1"),
                 new org.bson.Document("_id", "a-1").append("due", java.util.Date.from(now))); // a stale entry, as if pending

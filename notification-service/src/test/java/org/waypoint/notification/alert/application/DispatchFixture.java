@@ -92,7 +92,7 @@ final class DispatchFixture implements AutoCloseable {
         }
 
         DispatchingAlerts dispatcher(AlertSender sender, MeterRegistry meters) {
-            return dispatcher(sender, meters, AlertStore.DEFAULT_LEASE);
+            return dispatcher(sender, meters, SendQueue.DEFAULT_LEASE);
         }
 
         /** A dispatcher whose claims hold alerts for {@code lease}. */

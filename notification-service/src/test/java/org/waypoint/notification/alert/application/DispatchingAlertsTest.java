@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.waypoint.notification.AlertFixture;
 import org.waypoint.notification.alert.domain.Alert;
+import org.waypoint.notification.alert.domain.AlertStatus;
 
 /** The dispatcher's rules against the real alert store on the MongoDB-compatible server, and a mail server that can fail. */
 class DispatchingAlertsTest {
@@ -49,31 +50,31 @@ class DispatchingAlertsTest {
 
     @Test
     void aPendingAlertIsSentOnceAcrossPasses() {
-        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING);
+        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStatus.PENDING);
 
         assertThat(dispatching.dispatchPending()).isEqualTo(1);
         assertThat(dispatching.dispatchPending()).isZero();
         assertThat(delivered).containsExactly("jamie.wilson@waypoint.example");
-        assertThat(store.byId("a-1").orElseThrow().status()).isEqualTo(AlertStore.Status.SENT);
+        assertThat(store.byId("a-1").orElseThrow().status()).isEqualTo(AlertStatus.SENT);
         assertThat(meters.counter("waypoint.notifications.sent").count()).isEqualTo(1);
     }
 
     @Test
     void anAlertRaisedTwiceIsStoredOnceAndAHeldOneWaitsForTheDigest() {
-        assertThat(store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING)).isTrue();
-        assertThat(store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING)).isFalse();
-        store.addIfNew(alert("a-2", "sarah.campbell@waypoint.example"), AlertStore.Status.HELD);
+        assertThat(store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStatus.PENDING)).isTrue();
+        assertThat(store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStatus.PENDING)).isFalse();
+        store.addIfNew(alert("a-2", "sarah.campbell@waypoint.example"), AlertStatus.HELD);
         dispatching.dispatchPending();
         assertThat(delivered).containsExactly("jamie.wilson@waypoint.example");
     }
 
     @Test
     void failedSendsAreRetriedWithGrowingDelaysThenDeadLettered() {
-        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING);
+        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStatus.PENDING);
         mailServerDown = true;
 
         dispatching.dispatchPending();
-        assertThat(store.byId("a-1").orElseThrow().status()).isEqualTo(AlertStore.Status.PENDING);
+        assertThat(store.byId("a-1").orElseThrow().status()).isEqualTo(AlertStatus.PENDING);
         assertThat(dispatching.dispatchPending()).isZero(); // not due yet: 5 s
         assertThat(store.byId("a-1").orElseThrow().attempts()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(5));
@@ -84,8 +85,8 @@ class DispatchingAlertsTest {
         clock.advance(Duration.ofSeconds(1));
         dispatching.dispatchPending();
 
-        AlertStore.StoredAlert failed = store.byId("a-1").orElseThrow();
-        assertThat(failed.status()).isEqualTo(AlertStore.Status.FAILED);
+        StoredAlert failed = store.byId("a-1").orElseThrow();
+        assertThat(failed.status()).isEqualTo(AlertStatus.FAILED);
         assertThat(failed.attempts()).isEqualTo(3);
         assertThat(failed.lastError()).contains("connection refused");
         assertThat(dead).singleElement().satisfies(d -> {
@@ -105,7 +106,7 @@ class DispatchingAlertsTest {
     @Test
     void aBatchMarksWhatTheMailServerAcceptedAsSentAndRetriesOnlyWhatItRefused() {
         for (int i = 1; i <= 5; i++) {
-            store.addIfNew(alert("a-" + i, "person" + i + "@waypoint.example"), AlertStore.Status.PENDING);
+            store.addIfNew(alert("a-" + i, "person" + i + "@waypoint.example"), AlertStatus.PENDING);
         }
         refusedRecipients.add("person3@waypoint.example");
 
@@ -114,10 +115,10 @@ class DispatchingAlertsTest {
         assertThat(pass).isEqualTo(new DispatchingAlerts.Pass(5, 4, 1));
         assertThat(delivered).containsExactly("person1@waypoint.example", "person2@waypoint.example",
                 "person4@waypoint.example", "person5@waypoint.example");
-        AlertStore.StoredAlert refused = store.byId("a-3").orElseThrow();
-        assertThat(refused.status()).isEqualTo(AlertStore.Status.PENDING);
+        StoredAlert refused = store.byId("a-3").orElseThrow();
+        assertThat(refused.status()).isEqualTo(AlertStatus.PENDING);
         assertThat(refused.lastError()).contains("550 mailbox unavailable");
-        assertThat(store.byId("a-4").orElseThrow().status()).isEqualTo(AlertStore.Status.SENT);
+        assertThat(store.byId("a-4").orElseThrow().status()).isEqualTo(AlertStatus.SENT);
         assertThat(dispatching.dispatchBatch(10).claimed()).as("not due before its backoff").isZero();
 
         refusedRecipients.clear();
@@ -130,7 +131,7 @@ class DispatchingAlertsTest {
     @Test
     void oldestDueAlertsGoFirstAndABatchTakesNoMoreThanAsked() {
         for (int i = 1; i <= 5; i++) {
-            store.addIfNew(alert("a-" + i, "person" + i + "@waypoint.example"), AlertStore.Status.PENDING);
+            store.addIfNew(alert("a-" + i, "person" + i + "@waypoint.example"), AlertStatus.PENDING);
             clock.advance(Duration.ofSeconds(1));
         }
         assertThat(dispatching.dispatchBatch(2).sent()).isEqualTo(2);
@@ -141,8 +142,8 @@ class DispatchingAlertsTest {
 
     @Test
     void aPendingAlertLeftOutOfTheSendQueueIsPutBackAndAStaleEntryIsDropped() {
-        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStore.Status.PENDING);
-        store.addIfNew(alert("a-2", "sarah.campbell@waypoint.example"), AlertStore.Status.PENDING);
+        store.addIfNew(alert("a-1", "jamie.wilson@waypoint.example"), AlertStatus.PENDING);
+        store.addIfNew(alert("a-2", "sarah.campbell@waypoint.example"), AlertStatus.PENDING);
         assertThat(dispatching.dispatchPending()).isEqualTo(2);
         // As after a crash between recording an alert and queueing it, and a queue entry whose alert went out already.
         template.getCollection("alerts").updateOne(new org.bson.Document("_id", "a-1"),

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.waypoint.notification.AlertFixture;
 import org.waypoint.notification.alert.domain.Alert;
+import org.waypoint.notification.alert.domain.AlertStatus;
 
 /**
  * What happens to alerts a sender had claimed when it dies or stops (ADR 43), against the real alert
@@ -72,7 +73,7 @@ class SendingLeaseTest {
 
     private void raise(int n) {
         for (int i = 1; i <= n; i++) {
-            dead.store().addIfNew(alert("a-" + i), AlertStore.Status.PENDING);
+            dead.store().addIfNew(alert("a-" + i), AlertStatus.PENDING);
             clock.advance(Duration.ofMillis(1));
         }
     }
@@ -87,9 +88,9 @@ class SendingLeaseTest {
             // as kill -9 in the middle of the batch: a-1 sent and recorded, a-2 accepted but not recorded, a-3..a-5 claimed
         }
         assertThat(delivered).containsExactly("a-1", "a-2");
-        assertThat(dead.store().byId("a-1").orElseThrow().status()).isEqualTo(AlertStore.Status.SENT);
+        assertThat(dead.store().byId("a-1").orElseThrow().status()).isEqualTo(AlertStatus.SENT);
         assertThat(List.of("a-2", "a-3", "a-4", "a-5")).allSatisfy(id ->
-                assertThat(dead.store().byId(id).orElseThrow().status()).isEqualTo(AlertStore.Status.SENDING));
+                assertThat(dead.store().byId(id).orElseThrow().status()).isEqualTo(AlertStatus.SENDING));
 
         DispatchingAlerts after = restarted.dispatcher(alert -> delivered.add(alert.id()), meters, LEASE);
         clock.advance(LEASE.minusSeconds(1));
@@ -99,15 +100,15 @@ class SendingLeaseTest {
 
         assertThat(delivered).containsExactlyInAnyOrder("a-1", "a-2", "a-2", "a-3", "a-4", "a-5");
         for (int i = 1; i <= 5; i++) {
-            assertThat(restarted.store().byId("a-" + i).orElseThrow().status()).isEqualTo(AlertStore.Status.SENT);
+            assertThat(restarted.store().byId("a-" + i).orElseThrow().status()).isEqualTo(AlertStatus.SENT);
         }
-        AlertStore.StoredAlert doubled = restarted.store().byId("a-2").orElseThrow();
+        StoredAlert doubled = restarted.store().byId("a-2").orElseThrow();
         assertThat(doubled.possibleDuplicate()).isTrue();
         assertThat(doubled.attempts()).isEqualTo(2);
         assertThat(restarted.store().byId("a-3").orElseThrow().possibleDuplicate())
                 .as("claimed but never handed to the mail server: certainly not a duplicate").isFalse();
         assertThat(meters.counter("waypoint.notifications.possible.duplicates").count()).isEqualTo(1);
-        assertThat(restarted.store().search(new AlertStore.Filter(null, null, null, null, null, true), 0, 10).items())
+        assertThat(restarted.store().search(new DeliveryLog.Filter(null, null, null, null, null, true), 0, 10).items())
                 .extracting(s -> s.alert().id()).containsExactly("a-2");
         assertThat(restarted.template().getCollection("alert_queue").countDocuments()).isZero();
     }
@@ -115,7 +116,7 @@ class SendingLeaseTest {
     @Test
     void aSenderWhoseLeaseRanOutAndWasTakenOverDoesNotSendWhatIsNoLongerItsOwn() {
         raise(2);
-        List<AlertStore.Claim> slow = dead.store().claim(clock.instant(), 2, LEASE); // a sender that stalls for longer than the lease
+        List<SendQueue.Claim> slow = dead.store().claim(clock.instant(), 2, LEASE); // a sender that stalls for longer than the lease
         clock.advance(LEASE.plusSeconds(1));
         DispatchingAlerts other = restarted.dispatcher(alert -> delivered.add("other:" + alert.id()), meters, LEASE);
         assertThat(other.dispatchPending()).isEqualTo(2);
@@ -125,13 +126,13 @@ class SendingLeaseTest {
         assertThat(delivered).containsExactlyInAnyOrder("other:a-1", "other:a-2");
         assertThat(meters.counter("waypoint.notifications.possible.duplicates").count()).isZero();
         dead.store().markFailed(slow.getFirst(), "late", clock.instant(), false, false);
-        assertThat(dead.store().byId("a-1").orElseThrow().status()).as("its late failure changes nothing").isEqualTo(AlertStore.Status.SENT);
+        assertThat(dead.store().byId("a-1").orElseThrow().status()).as("its late failure changes nothing").isEqualTo(AlertStatus.SENT);
     }
 
     @Test
     void aSenderStillAtWorkRenewsItsLeaseAsEachMessageBeginsSoItsAlertIsNotTakenOver() {
         raise(1);
-        List<AlertStore.Claim> claims = dead.store().claim(clock.instant(), 1, LEASE);
+        List<SendQueue.Claim> claims = dead.store().claim(clock.instant(), 1, LEASE);
         clock.advance(LEASE.minusSeconds(1));
         assertThat(dead.store().markInFlight(claims.getFirst(), clock.instant(), LEASE)).isTrue();
         clock.advance(Duration.ofSeconds(5)); // past the first lease, within the renewed one
@@ -156,8 +157,8 @@ class SendingLeaseTest {
 
         assertThat(pass).isEqualTo(new DispatchingAlerts.Pass(4, 1, 0));
         assertThat(delivered).containsExactly("a-1");
-        AlertStore.StoredAlert given = dead.store().byId("a-2").orElseThrow();
-        assertThat(given.status()).isEqualTo(AlertStore.Status.PENDING);
+        StoredAlert given = dead.store().byId("a-2").orElseThrow();
+        assertThat(given.status()).isEqualTo(AlertStatus.PENDING);
         assertThat(given.attempts()).isZero();
         assertThat(restarted.dispatcher(alert -> delivered.add(alert.id()), meters, LEASE).dispatchPending())
                 .as("sent at once by the next sender, not after the lease").isEqualTo(3);
@@ -201,7 +202,7 @@ class SendingLeaseTest {
         assertThat(restarted.store().restoreQueue(clock.instant())).isEqualTo(1);
         DispatchingAlerts after = restarted.dispatcher(alert -> delivered.add(alert.id()), meters, LEASE);
         assertThat(after.dispatchPending()).isZero();
-        clock.advance(AlertStore.DEFAULT_LEASE.plusSeconds(1));
+        clock.advance(SendQueue.DEFAULT_LEASE.plusSeconds(1));
         assertThat(after.dispatchPending()).isEqualTo(1);
 
         assertThat(delivered).containsExactly("a-1");
