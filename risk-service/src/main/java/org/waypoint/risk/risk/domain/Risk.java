@@ -5,11 +5,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.platform.validation.Text;
@@ -23,34 +20,37 @@ import org.waypoint.risk.api.RiskRaised;
 import org.waypoint.risk.api.RiskReviewDue;
 import org.waypoint.risk.api.RiskReviewOverdue;
 import org.waypoint.risk.api.ScoreRef;
-import org.waypoint.risk.register.domain.Appetite;
 import org.waypoint.risk.register.domain.Assessment;
 import org.waypoint.risk.register.domain.Band;
 import org.waypoint.risk.register.domain.Rating;
 import org.waypoint.risk.register.domain.RiskRegister;
 
 /**
- * A risk in a register: what could happen, who owns it, how it was, is and should be assessed
- * (likelihood x impact, banded by the register's matrix), its mitigations, its review cycle and
- * the full history of what changed, who changed it, when and why.
+ * A risk in a register: what could happen and who owns it ({@link RiskDetails}), how it was, is
+ * and should be assessed ({@link Assessments}: likelihood x impact, banded by the register's
+ * matrix) and how that stands against the register's appetite, its {@link Mitigations}, its
+ * {@link ReviewCycle} and the full history of what changed, who changed it, when and why.
  *
- * <p>Every method returns the risk as it now stands and the events the change causes. What was
- * announced is remembered in the risk itself (the band the current assessment was last evaluated
- * in, whether it was above appetite, the review date announced as due or overdue, and per
- * mitigation the due date announced as missed), and saved with the change in one version-checked
- * write, so each transition is published once.
+ * <p>Immutable: every change returns the risk as it now stands and the events the change causes
+ * ({@link Changed}). What was announced is remembered in the risk itself (the band the current
+ * assessment was last evaluated in, whether it was above appetite, the review date announced as due
+ * or overdue, and per mitigation the due date announced as missed), and saved with the change in
+ * one version-checked write, so each transition is published once.
  */
 public final class Risk {
 
-    public static final int MAX_CODE = 40;
-    public static final int MAX_TITLE = 300;
-    public static final int MAX_TEXT = 5000;
+    public static final int MAX_CODE = RiskDetails.MAX_CODE;
+    public static final int MAX_TITLE = RiskDetails.MAX_TITLE;
+    public static final int MAX_TEXT = RiskDetails.MAX_TEXT;
     public static final int MAX_JUSTIFICATION = 2000;
-    public static final int MAX_MITIGATIONS = 100;
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
+    public static final int MAX_MITIGATIONS = Mitigations.MAX;
 
     /** The risk after a change, and the events the change causes. */
     public record Changed(Risk risk, List<RiskEvent> events) {
+
+        public Changed {
+            events = List.copyOf(events);
+        }
     }
 
     /**
@@ -82,49 +82,36 @@ public final class Risk {
         }
     }
 
-    private String id;
-    private String registerId;
-    private String registerName;
-    private String code;
-    private String title;
-    private String description;
-    private String riskFactors;
-    private String category;
-    private Person owner;
-    private String serviceArea;
-    private Assessment original;
-    private Assessment current;
-    private Assessment target;
-    private boolean aboveAppetite;
-    private String appetite;
-    private List<Mitigation> mitigations;
-    private ReviewFrequency reviewFrequency;
-    private LocalDate lastReviewedOn;
-    private LocalDate nextReviewDue;
-    private LocalDate reviewDueAnnouncedFor;
-    private LocalDate reviewOverdueAnnouncedFor;
-    private RiskStatus status;
-    private String closedReason;
-    private int frameworkRevision;
-    private List<HistoryEntry> history;
-    private String createdBy;
-    private Instant createdAt;
-    private long version;
+    private final RiskId id;
+    private final Placement placement;
+    private final RiskDetails details;
+    private final Assessments assessments;
+    private final AppetiteStanding appetite;
+    private final Mitigations mitigations;
+    private final ReviewCycle reviewCycle;
+    private final RiskStatus status;
+    private final String closedReason;
+    private final List<HistoryEntry> history;
+    private final String createdBy;
+    private final Instant createdAt;
+    private final long version;
 
-    private Risk() {
-    }
-
-    private Risk copy() {
-        return assemble(id, registerId, registerName, code, title, description, riskFactors, category, owner, serviceArea,
-                original, current, target, aboveAppetite, appetite, new ArrayList<>(mitigations), reviewFrequency, lastReviewedOn,
-                nextReviewDue, reviewDueAnnouncedFor, reviewOverdueAnnouncedFor, status, closedReason, frameworkRevision,
-                new ArrayList<>(history), createdBy, createdAt, version);
-    }
-
-    private Risk frozen() {
-        mitigations = List.copyOf(mitigations);
-        history = List.copyOf(history);
-        return this;
+    private Risk(RiskId id, Placement placement, RiskDetails details, Assessments assessments, AppetiteStanding appetite,
+                 Mitigations mitigations, ReviewCycle reviewCycle, RiskStatus status, String closedReason,
+                 List<HistoryEntry> history, String createdBy, Instant createdAt, long version) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.placement = Objects.requireNonNull(placement, "placement");
+        this.details = Objects.requireNonNull(details, "details");
+        this.assessments = Objects.requireNonNull(assessments, "assessments");
+        this.appetite = Objects.requireNonNull(appetite, "appetite");
+        this.mitigations = mitigations == null ? new Mitigations(List.of()) : mitigations;
+        this.reviewCycle = Objects.requireNonNull(reviewCycle, "reviewCycle");
+        this.status = status;
+        this.closedReason = closedReason;
+        this.history = history == null ? List.of() : List.copyOf(history);
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.version = version;
     }
 
     /**
@@ -138,42 +125,34 @@ public final class Risk {
                                 String category, Person owner, String serviceArea, Rating original, Rating current,
                                 Rating target, ReviewFrequency frequency, LocalDate nextReviewDue,
                                 List<Mitigation> mitigations, String by, Instant now, LocalDate today, boolean imported) {
-        Risk r = new Risk();
-        r.id = UUID.randomUUID().toString();
-        r.registerId = register.id();
-        r.registerName = register.name();
-        r.code = checkCode(code);
-        r.title = checkTitle(title);
-        r.description = checkText(description, "description");
-        r.riskFactors = checkText(riskFactors, "riskFactors");
-        r.category = register.category(category, "category");
-        r.owner = owner;
-        r.serviceArea = serviceAreaIn(register, serviceArea);
-        if (current == null) {
-            throw new InvalidInputException("current", "must be given: likelihood and impact 1-5");
-        }
-        r.current = register.assess(current);
-        r.original = register.assess(original == null ? current : original);
-        r.target = register.assess(target);
-        r.mitigations = new ArrayList<>(mitigations == null ? List.of() : mitigations);
-        if (r.mitigations.size() > MAX_MITIGATIONS) {
-            throw new InvalidInputException("mitigations", "must be at most " + MAX_MITIGATIONS);
-        }
-        r.reviewFrequency = frequency == null ? ReviewFrequency.QUARTERLY : frequency;
-        r.nextReviewDue = nextReviewDue == null ? r.reviewFrequency.nextAfter(today) : nextReviewDue;
-        r.status = RiskStatus.OPEN;
-        r.frameworkRevision = register.frameworkRevision();
-        r.evaluateAppetite(register);
-        r.history = new ArrayList<>();
-        r.history.add(new HistoryEntry(now, by, imported ? HistoryEntry.Kind.IMPORTED : HistoryEntry.Kind.RAISED,
-                Which.CURRENT.name(), null, r.current, null,
-                "original " + r.original + (r.target == null ? "" : ", target " + r.target)));
-        r.createdBy = by;
-        r.createdAt = now;
-        r.version = 0;
-        r.frozen();
-        return new Changed(r, List.of(new RiskRaised(r.id, r.registerId, r.registerName, r.code, r.title, r.category,
-                r.serviceArea, r.ownerRef(), ref(r.current), ref(r.target), r.aboveAppetite, r.nextReviewDue, by, now)));
+        return raise(RiskId.newId(), register, RiskDetails.of(code, title, description, riskFactors, category, owner, serviceArea),
+                new Ratings(original, current, target), ReviewCycle.starting(frequency, nextReviewDue, today), mitigations,
+                by, now, imported);
+    }
+
+    /**
+     * Raises a new risk in a register: its category must be one of the register's, its service area
+     * is the register's unless the details give one, its assessments are banded and its appetite
+     * judged by the register's framework.
+     *
+     * @param id       made by the caller ({@link RiskId#newId()})
+     * @param imported true when the risk comes from an imported register (history says so)
+     */
+    public static Changed raise(RiskId id, RiskRegister register, RiskDetails details, Ratings ratings,
+                                ReviewCycle reviewCycle, List<Mitigation> mitigations, String by, Instant now,
+                                boolean imported) {
+        RiskDetails placed = details.in(register);
+        Assessments assessments = Assessments.of(ratings, register);
+        Mitigations given = Mitigations.given(mitigations);
+        AppetiteStanding appetite = AppetiteStanding.of(register, placed.category(), assessments.current());
+        HistoryEntry raised = new HistoryEntry(now, by, imported ? HistoryEntry.Kind.IMPORTED : HistoryEntry.Kind.RAISED,
+                Which.CURRENT.name(), null, assessments.current(), null,
+                "original " + assessments.original() + (assessments.target() == null ? "" : ", target " + assessments.target()));
+        Risk r = new Risk(id, Placement.in(register), placed, assessments, appetite, given, reviewCycle, RiskStatus.OPEN,
+                null, List.of(raised), by, now, 0);
+        return new Changed(r, List.of(new RiskRaised(r.id.value(), r.registerId(), r.registerName(), r.code(), r.title(),
+                r.category(), r.serviceArea(), r.ownerRef(), ref(r.current()), ref(r.target()), r.aboveAppetite(),
+                r.nextReviewDue(), by, now)));
     }
 
     /** Rebuilds a stored risk. */
@@ -185,51 +164,24 @@ public final class Risk {
                                LocalDate reviewDueAnnouncedFor, LocalDate reviewOverdueAnnouncedFor, RiskStatus status,
                                String closedReason, int frameworkRevision, List<HistoryEntry> history,
                                String createdBy, Instant createdAt, long version) {
-        return assemble(id, registerId, registerName, code, title, description, riskFactors, category, owner, serviceArea,
-                original, current, target, aboveAppetite, appetite, mitigations == null ? List.of() : mitigations, reviewFrequency,
-                lastReviewedOn, nextReviewDue, reviewDueAnnouncedFor, reviewOverdueAnnouncedFor, status, closedReason,
-                frameworkRevision, history == null ? List.of() : history, createdBy, createdAt, version).frozen();
+        return restore(new RiskId(id), new Placement(registerId, registerName, frameworkRevision),
+                new RiskDetails(code, title, description, riskFactors, category, owner, serviceArea),
+                new Assessments(original, current, target), new AppetiteStanding(appetite, aboveAppetite),
+                new Mitigations(mitigations),
+                new ReviewCycle(reviewFrequency, lastReviewedOn, nextReviewDue, reviewDueAnnouncedFor, reviewOverdueAnnouncedFor),
+                status, closedReason, history, createdBy, createdAt, version);
     }
 
-    private static Risk assemble(String id, String registerId, String registerName, String code, String title,
-                               String description, String riskFactors, String category, Person owner,
-                               String serviceArea, Assessment original, Assessment current, Assessment target,
-                               boolean aboveAppetite, String appetite, List<Mitigation> mitigations,
-                               ReviewFrequency reviewFrequency, LocalDate lastReviewedOn, LocalDate nextReviewDue,
-                               LocalDate reviewDueAnnouncedFor, LocalDate reviewOverdueAnnouncedFor, RiskStatus status,
-                               String closedReason, int frameworkRevision, List<HistoryEntry> history,
-                               String createdBy, Instant createdAt, long version) {
-        Risk r = new Risk();
-        r.id = id;
-        r.registerId = registerId;
-        r.registerName = registerName;
-        r.code = code;
-        r.title = title;
-        r.description = description;
-        r.riskFactors = riskFactors;
-        r.category = category;
-        r.owner = owner;
-        r.serviceArea = serviceArea;
-        r.original = original;
-        r.current = current;
-        r.target = target;
-        r.aboveAppetite = aboveAppetite;
-        r.appetite = appetite;
-        r.mitigations = mitigations;
-        r.reviewFrequency = reviewFrequency;
-        r.lastReviewedOn = lastReviewedOn;
-        r.nextReviewDue = nextReviewDue;
-        r.reviewDueAnnouncedFor = reviewDueAnnouncedFor;
-        r.reviewOverdueAnnouncedFor = reviewOverdueAnnouncedFor;
-        r.status = status;
-        r.closedReason = closedReason;
-        r.frameworkRevision = frameworkRevision;
-        r.history = history;
-        r.createdBy = createdBy;
-        r.createdAt = createdAt;
-        r.version = version;
-        return r;
+    /** Rebuilds a stored risk. */
+    public static Risk restore(RiskId id, Placement placement, RiskDetails details, Assessments assessments,
+                               AppetiteStanding appetite, Mitigations mitigations, ReviewCycle reviewCycle,
+                               RiskStatus status, String closedReason, List<HistoryEntry> history, String createdBy,
+                               Instant createdAt, long version) {
+        return new Risk(id, placement, details, assessments, appetite, mitigations, reviewCycle, status, closedReason,
+                history, createdBy, createdAt, version);
     }
+
+    // ------------------------------------------------------------------ changes by people
 
     /**
      * Re-assesses one of the three assessments. A change to the current assessment that moves it
@@ -244,22 +196,21 @@ public final class Risk {
         requireOpen();
         Objects.requireNonNull(rating, "rating");
         String why = checkJustification(justification);
-        Risk r = copy();
-        Assessment before = r.get(which);
+        Assessment before = assessments.get(which);
         Assessment after = register.assess(rating);
-        r.set(which, after);
-        boolean wasAbove = r.aboveAppetite;
-        r.evaluateAppetite(register);
-        r.history.add(new HistoryEntry(now, by, kind, which.name(), before, after, why, null));
+        Assessments assessed = assessments.with(which, after);
+        Risk r = with(placement, details, assessed, AppetiteStanding.of(register, details.category(), assessed.current()),
+                mitigations, reviewCycle, status, closedReason,
+                plus(history, new HistoryEntry(now, by, kind, which.name(), before, after, why, null)));
         List<RiskEvent> events = new ArrayList<>();
         if (!after.equals(before)) {
-            events.add(new RiskAssessed(id, registerId, code, title, category, serviceArea, ownerRef(), which.name(),
-                    eventKind, ref(before), ref(after), r.aboveAppetite, why, by, now));
+            events.add(new RiskAssessed(id.value(), registerId(), code(), title(), category(), serviceArea(), ownerRef(),
+                    which.name(), eventKind, ref(before), ref(after), r.aboveAppetite(), why, by, now));
         }
         if (which == Which.CURRENT) {
-            r.escalation(register, before.band(), wasAbove, by, now).ifPresent(events::add);
+            r.escalation(register, before.band(), aboveAppetite(), by, now).ifPresent(events::add);
         }
-        return new Changed(r.frozen(), List.copyOf(events));
+        return new Changed(r, events);
     }
 
     /**
@@ -272,51 +223,16 @@ public final class Risk {
         if (nextReview != null && !nextReview.isAfter(today)) {
             throw new InvalidInputException("nextReviewDue", "must be after today");
         }
-        Changed assessed = assess(register, Which.CURRENT, newCurrent == null ? current.rating() : newCurrent,
+        Changed assessed = assess(register, Which.CURRENT, newCurrent == null ? current().rating() : newCurrent,
                 justification, by, now, HistoryEntry.Kind.REVIEWED, "REVIEW");
-        Risk r = assessed.risk().copy();
-        r.lastReviewedOn = today;
-        r.nextReviewDue = nextReview == null ? reviewFrequency.nextAfter(today) : nextReview;
-        HistoryEntry entry = r.history.removeLast();
-        r.history.add(new HistoryEntry(entry.at(), entry.by(), entry.kind(), entry.assessment(), entry.before(),
-                entry.after(), entry.justification(), "next review " + r.nextReviewDue));
-        return new Changed(r.frozen(), assessed.events());
-    }
-
-    /**
-     * Re-bands against the register's current framework (banding and appetite) if this risk was
-     * last evaluated at an older revision; records what moved.
-     */
-    public Optional<Changed> reband(RiskRegister register, Instant now) {
-        if (frameworkRevision >= register.frameworkRevision()) {
-            return Optional.empty();
-        }
-        Risk r = copy();
-        r.frameworkRevision = register.frameworkRevision();
-        List<RiskEvent> events = new ArrayList<>();
-        String by = "system";
-        String why = "The register's banding or appetite changed (revision " + register.frameworkRevision() + ")";
-        boolean wasAbove = r.aboveAppetite;
-        for (Which which : Which.values()) {
-            Assessment before = r.get(which);
-            if (before == null) {
-                continue;
-            }
-            Assessment after = before.rebanded(register.banding());
-            if (!after.equals(before)) {
-                r.set(which, after);
-                r.history.add(new HistoryEntry(now, by, HistoryEntry.Kind.REBANDED, which.name(), before, after, why, null));
-            }
-        }
-        r.evaluateAppetite(register);
-        if (!r.current.equals(current) || r.aboveAppetite != wasAbove) {
-            events.add(new RiskAssessed(id, registerId, code, title, category, serviceArea, ownerRef(),
-                    Which.CURRENT.name(), "REBANDING", ref(current), ref(r.current), r.aboveAppetite, why, by, now));
-        }
-        if (status == RiskStatus.OPEN) {
-            r.escalation(register, current.band(), wasAbove, by, now).ifPresent(events::add);
-        }
-        return Optional.of(new Changed(r.frozen(), List.copyOf(events)));
+        Risk a = assessed.risk();
+        ReviewCycle reviewed = a.reviewCycle.reviewedOn(today, nextReview);
+        List<HistoryEntry> entries = new ArrayList<>(a.history);
+        HistoryEntry entry = entries.removeLast();
+        entries.add(new HistoryEntry(entry.at(), entry.by(), entry.kind(), entry.assessment(), entry.before(),
+                entry.after(), entry.justification(), "next review " + reviewed.nextReviewDue()));
+        return new Changed(a.with(a.placement, a.details, a.assessments, a.appetite, a.mitigations, reviewed, a.status,
+                a.closedReason, entries), assessed.events());
     }
 
     /** Changes descriptive fields; a new category is checked against the register and may put the risk above appetite. */
@@ -331,103 +247,139 @@ public final class Risk {
      */
     public Changed changeDetails(RiskRegister register, RiskRegister into, Details d, String by, Instant now) {
         requireOpen();
-        Risk r = copy();
         List<String> changed = new ArrayList<>();
-        boolean moved = !into.id().equals(registerId);
+        boolean moved = !into.id().equals(registerId());
+        String title = title();
+        String description = description();
+        String riskFactors = riskFactors();
+        String category = category();
+        Person owner = owner();
+        String serviceArea = serviceArea();
+        ReviewFrequency frequency = reviewCycle.frequency();
+        LocalDate nextReviewDue = reviewCycle.nextReviewDue();
         if (d.title() != null && !d.title().strip().equals(title)) {
-            r.title = checkTitle(d.title());
+            title = RiskDetails.checkTitle(d.title());
             changed.add("title");
         }
         if (d.description() != null && !d.description().equals(description)) {
-            r.description = checkText(d.description(), "description");
+            description = RiskDetails.checkText(d.description(), "description");
             changed.add("description");
         }
         if (d.riskFactors() != null && !d.riskFactors().equals(riskFactors)) {
-            r.riskFactors = checkText(d.riskFactors(), "riskFactors");
+            riskFactors = RiskDetails.checkText(d.riskFactors(), "riskFactors");
             changed.add("riskFactors");
         }
         if (d.category() != null && !d.category().strip().equalsIgnoreCase(category)) {
-            r.category = into.category(d.category(), "category");
+            category = into.category(d.category(), "category");
             changed.add("category");
         } else if (moved) {
-            r.category = into.category(category, "category");
+            category = into.category(category, "category");
         }
         if (d.owner() != null && !d.owner().equals(owner)) {
-            r.owner = d.owner();
+            owner = d.owner();
             changed.add("owner");
         }
         if (d.serviceArea() != null && !d.serviceArea().strip().equals(serviceArea)) {
-            r.serviceArea = d.serviceArea().strip();
+            serviceArea = d.serviceArea().strip();
             changed.add("serviceArea");
         }
-        if (d.reviewFrequency() != null && d.reviewFrequency() != reviewFrequency) {
-            r.reviewFrequency = d.reviewFrequency();
+        if (d.reviewFrequency() != null && d.reviewFrequency() != frequency) {
+            frequency = d.reviewFrequency();
             changed.add("reviewFrequency");
         }
         if (d.nextReviewDue() != null && !d.nextReviewDue().equals(nextReviewDue)) {
-            r.nextReviewDue = d.nextReviewDue();
+            nextReviewDue = d.nextReviewDue();
             changed.add("nextReviewDue");
         }
+        Placement placed = placement;
+        Assessments banded = assessments;
         if (moved) {
-            r.registerId = into.id();
-            r.registerName = into.name();
-            r.frameworkRevision = into.frameworkRevision();
-            for (Which which : Which.values()) {
-                Assessment before = r.get(which);
-                if (before != null) {
-                    r.set(which, before.rebanded(into.banding()));
-                }
-            }
-            changed.add("register (from '" + registerName + "' to '" + into.name() + "')");
+            placed = Placement.in(into);
+            banded = assessments.rebanded(into.banding());
+            changed.add("register (from '" + registerName() + "' to '" + into.name() + "')");
         }
         if (changed.isEmpty()) {
             return new Changed(this, List.of());
         }
-        boolean wasAbove = r.aboveAppetite;
-        r.evaluateAppetite(into);
-        r.history.add(new HistoryEntry(now, by, HistoryEntry.Kind.DETAILS_CHANGED, null, null, null, null,
-                "changed " + String.join(", ", changed)));
+        RiskDetails newDetails = new RiskDetails(code(), title, description, riskFactors, category, owner, serviceArea);
+        Risk r = with(placed, newDetails, banded, AppetiteStanding.of(into, category, banded.current()), mitigations,
+                reviewCycle.rescheduled(frequency, nextReviewDue), status, closedReason,
+                plus(history, new HistoryEntry(now, by, HistoryEntry.Kind.DETAILS_CHANGED, null, null, null, null,
+                        "changed " + String.join(", ", changed))));
         List<RiskEvent> events = new ArrayList<>();
-        r.escalation(into, current.band(), wasAbove, by, now).ifPresent(events::add);
-        return new Changed(r.frozen(), List.copyOf(events));
+        r.escalation(into, current().band(), aboveAppetite(), by, now).ifPresent(events::add);
+        return new Changed(r, events);
     }
 
     public Changed addMitigation(Mitigation mitigation, String by, Instant now) {
         requireOpen();
-        if (mitigations.size() >= MAX_MITIGATIONS) {
-            throw new InvalidInputException("mitigations", "a risk has at most " + MAX_MITIGATIONS);
-        }
-        Risk r = copy();
-        r.mitigations.add(mitigation);
-        r.history.add(new HistoryEntry(now, by, HistoryEntry.Kind.MITIGATION_ADDED, null, null, null, null,
-                "mitigation " + mitigation.id() + ": " + abbreviate(mitigation.text())));
-        return new Changed(r.frozen(), List.of());
+        Mitigations more = mitigations.plus(mitigation);
+        return new Changed(with(placement, details, assessments, appetite, more, reviewCycle, status, closedReason,
+                plus(history, new HistoryEntry(now, by, HistoryEntry.Kind.MITIGATION_ADDED, null, null, null, null,
+                        "mitigation " + mitigation.id() + ": " + abbreviate(mitigation.text())))), List.of());
     }
 
     public Changed changeMitigation(Mitigation changedMitigation, String by, Instant now) {
         requireOpen();
         Mitigation existing = mitigation(changedMitigation.id())
-                .orElseThrow(() -> new InvalidInputException("mitigationId", "risk " + code + " has no mitigation " + changedMitigation.id()));
-        Risk r = copy();
+                .orElseThrow(() -> new InvalidInputException("mitigationId", "risk " + code() + " has no mitigation " + changedMitigation.id()));
         LocalDate announced = Objects.equals(existing.dueDate(), changedMitigation.dueDate()) ? existing.overdueAnnouncedFor() : null;
         Mitigation updated = new Mitigation(existing.id(), changedMitigation.text(), changedMitigation.owner(),
                 changedMitigation.dueDate(), changedMitigation.status(), changedMitigation.reduces(), announced);
-        r.mitigations.replaceAll(m -> m.id().equals(existing.id()) ? updated : m);
-        r.history.add(new HistoryEntry(now, by, HistoryEntry.Kind.MITIGATION_CHANGED, null, null, null, null,
-                "mitigation " + existing.id() + ": " + existing.status() + " -> " + updated.status()
-                        + (Objects.equals(existing.dueDate(), updated.dueDate()) ? "" : ", due " + existing.dueDate() + " -> " + updated.dueDate())));
-        return new Changed(r.frozen(), List.of());
+        return new Changed(with(placement, details, assessments, appetite, mitigations.replacing(updated), reviewCycle,
+                status, closedReason,
+                plus(history, new HistoryEntry(now, by, HistoryEntry.Kind.MITIGATION_CHANGED, null, null, null, null,
+                        "mitigation " + existing.id() + ": " + existing.status() + " -> " + updated.status()
+                                + (Objects.equals(existing.dueDate(), updated.dueDate()) ? ""
+                                : ", due " + existing.dueDate() + " -> " + updated.dueDate())))), List.of());
     }
 
     public Changed close(String reason, String by, Instant now) {
         requireOpen();
         String why = checkJustification(reason, "reason");
-        Risk r = copy();
-        r.status = RiskStatus.CLOSED;
-        r.closedReason = why;
-        r.history.add(new HistoryEntry(now, by, HistoryEntry.Kind.CLOSED, null, null, null, why, null));
-        return new Changed(r.frozen(), List.of(new RiskClosed(id, registerId, code, title, serviceArea, ownerRef(),
-                ref(current), why, by, now)));
+        Risk r = with(placement, details, assessments, appetite, mitigations, reviewCycle, RiskStatus.CLOSED, why,
+                plus(history, new HistoryEntry(now, by, HistoryEntry.Kind.CLOSED, null, null, null, why, null)));
+        return new Changed(r, List.of(new RiskClosed(id.value(), registerId(), code(), title(), serviceArea(), ownerRef(),
+                ref(current()), why, by, now)));
+    }
+
+    // ------------------------------------------------------------------ changes by the register and the passage of time
+
+    /**
+     * Re-bands against the register's current framework (banding and appetite) if this risk was
+     * last evaluated at an older revision; records what moved.
+     */
+    public Optional<Changed> reband(RiskRegister register, Instant now) {
+        if (frameworkRevision() >= register.frameworkRevision()) {
+            return Optional.empty();
+        }
+        String by = "system";
+        String why = "The register's banding or appetite changed (revision " + register.frameworkRevision() + ")";
+        Assessments banded = assessments;
+        List<HistoryEntry> entries = new ArrayList<>(history);
+        for (Which which : Which.values()) {
+            Assessment before = banded.get(which);
+            if (before == null) {
+                continue;
+            }
+            Assessment after = before.rebanded(register.banding());
+            if (!after.equals(before)) {
+                banded = banded.with(which, after);
+                entries.add(new HistoryEntry(now, by, HistoryEntry.Kind.REBANDED, which.name(), before, after, why, null));
+            }
+        }
+        Risk r = with(placement.atRevision(register.frameworkRevision()), details, banded,
+                AppetiteStanding.of(register, category(), banded.current()), mitigations, reviewCycle, status, closedReason,
+                entries);
+        List<RiskEvent> events = new ArrayList<>();
+        if (!r.current().equals(current()) || r.aboveAppetite() != aboveAppetite()) {
+            events.add(new RiskAssessed(id.value(), registerId(), code(), title(), category(), serviceArea(), ownerRef(),
+                    Which.CURRENT.name(), "REBANDING", ref(current()), ref(r.current()), r.aboveAppetite(), why, by, now));
+        }
+        if (status == RiskStatus.OPEN) {
+            r.escalation(register, current().band(), aboveAppetite(), by, now).ifPresent(events::add);
+        }
+        return Optional.of(new Changed(r, events));
     }
 
     /**
@@ -438,144 +390,102 @@ public final class Risk {
         if (status != RiskStatus.OPEN) {
             return Optional.empty();
         }
-        Risk r = copy();
+        ReviewCycle cycle = reviewCycle;
+        Mitigations checked = mitigations;
         List<RiskEvent> events = new ArrayList<>();
-        if (nextReviewDue != null) {
-            if (today.isAfter(nextReviewDue)) {
-                if (!nextReviewDue.equals(reviewOverdueAnnouncedFor)) {
-                    r.reviewOverdueAnnouncedFor = nextReviewDue;
-                    events.add(new RiskReviewOverdue(id, registerId, code, title, serviceArea, ownerRef(), ref(current),
-                            reviewFrequency.name(), lastReviewedOn, nextReviewDue,
-                            (int) ChronoUnit.DAYS.between(nextReviewDue, today), today));
-                }
-            } else if (!today.plusDays(noticeDays).isBefore(nextReviewDue) && !nextReviewDue.equals(reviewDueAnnouncedFor)) {
-                r.reviewDueAnnouncedFor = nextReviewDue;
-                events.add(new RiskReviewDue(id, registerId, code, title, serviceArea, ownerRef(), ref(current),
-                        reviewFrequency.name(), lastReviewedOn, nextReviewDue, today));
-            }
+        LocalDate nextReviewDue = reviewCycle.nextReviewDue();
+        if (reviewCycle.overdueUnannouncedOn(today)) {
+            cycle = cycle.announcedOverdue();
+            events.add(new RiskReviewOverdue(id.value(), registerId(), code(), title(), serviceArea(), ownerRef(),
+                    ref(current()), reviewCycle.frequency().name(), reviewCycle.lastReviewedOn(), nextReviewDue,
+                    (int) ChronoUnit.DAYS.between(nextReviewDue, today), today));
+        } else if (reviewCycle.dueUnannouncedOn(today, noticeDays)) {
+            cycle = cycle.announcedDue();
+            events.add(new RiskReviewDue(id.value(), registerId(), code(), title(), serviceArea(), ownerRef(),
+                    ref(current()), reviewCycle.frequency().name(), reviewCycle.lastReviewedOn(), nextReviewDue, today));
         }
-        for (Mitigation m : mitigations) {
+        for (Mitigation m : mitigations.all()) {
             if (m.isOverdueOn(today) && !m.dueDate().equals(m.overdueAnnouncedFor())) {
-                r.mitigations.replaceAll(x -> x.id().equals(m.id()) ? x.announcedOverdue() : x);
-                events.add(new MitigationOverdue(id, registerId, code, title, serviceArea, ownerRef(), m.id(), m.text(),
+                checked = checked.announcedOverdue(m.id());
+                events.add(new MitigationOverdue(id.value(), registerId(), code(), title(), serviceArea(), ownerRef(),
+                        m.id(), m.text(),
                         m.owner() == null ? null : new PersonRef(m.owner().name(), m.owner().username(), m.owner().email()),
                         m.status().name(), m.dueDate(), today));
             }
         }
-        return events.isEmpty() ? Optional.empty() : Optional.of(new Changed(r.frozen(), List.copyOf(events)));
+        return events.isEmpty() ? Optional.empty()
+                : Optional.of(new Changed(with(placement, details, assessments, appetite, checked, cycle, status,
+                        closedReason, history), events));
     }
+
+    // ------------------------------------------------------------------ derived state
 
     public boolean isReviewOverdueOn(LocalDate today) {
-        return status == RiskStatus.OPEN && nextReviewDue != null && today.isAfter(nextReviewDue);
-    }
-
-    private Optional<RiskEscalated> escalation(RiskRegister register, Band previousBand, boolean wasAboveAppetite,
-                                               String by, Instant now) {
-        List<String> reasons = new ArrayList<>();
-        if (current.band().isHigherThan(previousBand)) {
-            reasons.add("HIGHER_BAND");
-            if (current.band() == register.banding().top()) {
-                reasons.add("TOP_BAND");
-            }
-        }
-        if (aboveAppetite && !wasAboveAppetite) {
-            reasons.add("ABOVE_APPETITE");
-        }
-        if (reasons.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new RiskEscalated(id, registerId, registerName, code, title, category, serviceArea, ownerRef(),
-                reasons, previousBand.name(), ref(current), appetite, by, now));
-    }
-
-    private void evaluateAppetite(RiskRegister register) {
-        Appetite a = register.appetiteFor(category);
-        appetite = a == null ? null : a.describe();
-        aboveAppetite = a != null && a.isExceededBy(current);
-    }
-
-    private Assessment get(Which which) {
-        return switch (which) {
-            case ORIGINAL -> original;
-            case CURRENT -> current;
-            case TARGET -> target;
-        };
-    }
-
-    private void set(Which which, Assessment value) {
-        switch (which) {
-            case ORIGINAL -> original = value;
-            case CURRENT -> current = value;
-            case TARGET -> target = value;
-        }
-    }
-
-    private void requireOpen() {
-        if (status != RiskStatus.OPEN) {
-            throw new InvalidInputException("status", "risk " + code + " is closed");
-        }
+        return status == RiskStatus.OPEN && reviewCycle.isOverdueOn(today);
     }
 
     public Optional<Mitigation> mitigation(String mitigationId) {
-        return mitigations.stream().filter(m -> m.id().equals(mitigationId)).findFirst();
+        return mitigations.find(mitigationId);
     }
 
     /** Usernames who own this risk or one of its mitigations (for the write rule on mitigations). */
     public List<String> ownerUsernames(boolean withMitigationOwners) {
         List<String> owners = new ArrayList<>();
-        if (owner != null && owner.username() != null) {
-            owners.add(owner.username());
+        if (owner() != null && owner().username() != null) {
+            owners.add(owner().username());
         }
         if (withMitigationOwners) {
-            mitigations.stream().map(Mitigation::owner).filter(Objects::nonNull).map(Person::username)
-                    .filter(Objects::nonNull).forEach(owners::add);
+            owners.addAll(mitigations.ownerUsernames());
         }
         return owners;
     }
 
+    /** A risk in the code column: 400 naming {@code code} unless it is a well-formed code ({@link RiskDetails#checkCode}). */
     public static String checkCode(String code) {
-        if (code == null || code.isBlank()) {
-            throw new InvalidInputException("code", "must not be blank");
-        }
-        Text.oneLine("code", code);
-        String c = code.strip().toUpperCase(Locale.ROOT);
-        if (c.length() > MAX_CODE || !CODE.matcher(c).matches()) {
-            throw new InvalidInputException("code", "must be 1-" + MAX_CODE + " letters, digits, '.', '_', '/' or '-'");
-        }
-        return c;
+        return RiskDetails.checkCode(code);
     }
 
-    /**
-     * The service area a risk raised in {@code register} has: the one given, else the register's. A
-     * risk always has one: 400 naming {@code serviceArea} when neither gives it.
-     */
+    /** The service area a risk raised in {@code register} has ({@link RiskDetails#serviceAreaIn}). */
     public static String serviceAreaIn(RiskRegister register, String serviceArea) {
-        Text.oneLine("serviceArea", serviceArea);
-        String area = serviceArea == null || serviceArea.isBlank() ? register.serviceArea() : serviceArea.strip();
-        if (area == null || area.isBlank()) {
-            throw new InvalidInputException("serviceArea", "must be given: register '" + register.name()
-                    + "' has no service area of its own, and a risk always has one");
-        }
-        return area;
+        return RiskDetails.serviceAreaIn(register, serviceArea);
     }
 
-    private static String checkTitle(String title) {
-        if (title == null || title.isBlank()) {
-            throw new InvalidInputException("title", "must not be blank");
+    private Optional<RiskEscalated> escalation(RiskRegister register, Band previousBand, boolean wasAboveAppetite,
+                                               String by, Instant now) {
+        List<String> reasons = new ArrayList<>();
+        if (current().band().isHigherThan(previousBand)) {
+            reasons.add("HIGHER_BAND");
+            if (current().band() == register.banding().top()) {
+                reasons.add("TOP_BAND");
+            }
         }
-        Text.oneLine("title", title);
-        if (title.length() > MAX_TITLE) {
-            throw new InvalidInputException("title", "must be at most " + MAX_TITLE + " characters");
+        if (aboveAppetite() && !wasAboveAppetite) {
+            reasons.add("ABOVE_APPETITE");
         }
-        return title.strip();
+        if (reasons.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RiskEscalated(id.value(), registerId(), registerName(), code(), title(), category(),
+                serviceArea(), ownerRef(), reasons, previousBand.name(), ref(current()), appetite(), by, now));
     }
 
-    private static String checkText(String text, String field) {
-        Text.multiLine(field, text);
-        if (text != null && text.length() > MAX_TEXT) {
-            throw new InvalidInputException(field, "must be at most " + MAX_TEXT + " characters");
+    private Risk with(Placement newPlacement, RiskDetails newDetails, Assessments newAssessments,
+                      AppetiteStanding newAppetite, Mitigations newMitigations, ReviewCycle newReviewCycle,
+                      RiskStatus newStatus, String newClosedReason, List<HistoryEntry> newHistory) {
+        return new Risk(id, newPlacement, newDetails, newAssessments, newAppetite, newMitigations, newReviewCycle,
+                newStatus, newClosedReason, newHistory, createdBy, createdAt, version);
+    }
+
+    private static List<HistoryEntry> plus(List<HistoryEntry> history, HistoryEntry entry) {
+        List<HistoryEntry> more = new ArrayList<>(history);
+        more.add(entry);
+        return more;
+    }
+
+    private void requireOpen() {
+        if (status != RiskStatus.OPEN) {
+            throw new InvalidInputException("status", "risk " + code() + " is closed");
         }
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static String checkJustification(String justification) {
@@ -602,36 +512,48 @@ public final class Risk {
     }
 
     private PersonRef ownerRef() {
+        Person owner = owner();
         return owner == null ? null : new PersonRef(owner.name(), owner.username(), owner.email());
     }
 
-    public String id() { return id; }
-    public String registerId() { return registerId; }
-    public String registerName() { return registerName; }
-    public String code() { return code; }
-    public String title() { return title; }
-    public String description() { return description; }
-    public String riskFactors() { return riskFactors; }
-    public String category() { return category; }
-    public Person owner() { return owner; }
-    public String serviceArea() { return serviceArea; }
-    public Assessment original() { return original; }
-    public Assessment current() { return current; }
-    public Assessment target() { return target; }
-    public Assessment assessment(Which which) { return get(which); }
-    public boolean aboveAppetite() { return aboveAppetite; }
-    public String appetite() { return appetite; }
-    public List<Mitigation> mitigations() { return mitigations; }
-    public ReviewFrequency reviewFrequency() { return reviewFrequency; }
-    public LocalDate lastReviewedOn() { return lastReviewedOn; }
-    public LocalDate nextReviewDue() { return nextReviewDue; }
-    public LocalDate reviewDueAnnouncedFor() { return reviewDueAnnouncedFor; }
-    public LocalDate reviewOverdueAnnouncedFor() { return reviewOverdueAnnouncedFor; }
+    // ------------------------------------------------------------------ what it holds
+
+    public RiskId riskId() { return id; }
+    public Placement placement() { return placement; }
+    public RiskDetails details() { return details; }
+    public Assessments assessments() { return assessments; }
+    public AppetiteStanding appetiteStanding() { return appetite; }
+    public ReviewCycle reviewCycle() { return reviewCycle; }
     public RiskStatus status() { return status; }
     public String closedReason() { return closedReason; }
-    public int frameworkRevision() { return frameworkRevision; }
     public List<HistoryEntry> history() { return history; }
     public String createdBy() { return createdBy; }
     public Instant createdAt() { return createdAt; }
     public long version() { return version; }
+
+    // ------------------------------------------------------------------ shortcuts into the parts
+
+    public String id() { return id.value(); }
+    public String registerId() { return placement.registerId(); }
+    public String registerName() { return placement.registerName(); }
+    public int frameworkRevision() { return placement.frameworkRevision(); }
+    public String code() { return details.code(); }
+    public String title() { return details.title(); }
+    public String description() { return details.description(); }
+    public String riskFactors() { return details.riskFactors(); }
+    public String category() { return details.category(); }
+    public Person owner() { return details.owner(); }
+    public String serviceArea() { return details.serviceArea(); }
+    public Assessment original() { return assessments.original(); }
+    public Assessment current() { return assessments.current(); }
+    public Assessment target() { return assessments.target(); }
+    public Assessment assessment(Which which) { return assessments.get(which); }
+    public boolean aboveAppetite() { return appetite.aboveAppetite(); }
+    public String appetite() { return appetite.appetite(); }
+    public List<Mitigation> mitigations() { return mitigations.all(); }
+    public ReviewFrequency reviewFrequency() { return reviewCycle.frequency(); }
+    public LocalDate lastReviewedOn() { return reviewCycle.lastReviewedOn(); }
+    public LocalDate nextReviewDue() { return reviewCycle.nextReviewDue(); }
+    public LocalDate reviewDueAnnouncedFor() { return reviewCycle.dueAnnouncedFor(); }
+    public LocalDate reviewOverdueAnnouncedFor() { return reviewCycle.overdueAnnouncedFor(); }
 }
