@@ -1,20 +1,32 @@
 package org.waypoint.notification;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.waypoint.plan.api.ActionBecameOverdue;
+import org.waypoint.plan.api.ActionCompleted;
+import org.waypoint.plan.api.LeadRef;
+import org.waypoint.plan.api.PlanEvent;
+import org.waypoint.testsupport.EventContracts;
+
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builders of the CloudEvents the domain services publish, shaped by their JSON Schemas in
- * {@code infra/contracts/schemas/} (plan, indicator, risk, budget), with seed-like values.
+ * Builders of the CloudEvents the domain services publish, with seed-like values. Plan events are made from
+ * plan-service's own records ({@code plan-api}), as it publishes them; the other producers' from their JSON
+ * Schemas in {@code infra/contracts/schemas/} (indicator, risk, budget). Every event {@link #cloudEvent} builds
+ * is checked against its producer's schema (the envelope and its {@code data}), so a test feeds the service
+ * only what its producers may send; one broken on purpose is made with {@link #brokenCloudEvent}.
  */
 public final class Events {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final EventContracts CONTRACTS = new EventContracts();
 
     private Events() {
     }
@@ -31,34 +43,26 @@ public final class Events {
         return lead("Jamie Wilson", "jamie.lead", null);
     }
 
-    public static Map<String, Object> overdue(String actionId, String reference, String title, Map<String, Object> lead) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("actionId", actionId);
-        data.put("planId", "ea-chcj-sip-2021-24");
-        data.put("reference", reference);
-        data.put("title", title);
-        data.put("serviceArea", "Children and Justice");
-        data.put("leads", List.of(lead));
-        data.put("dueDate", "2022-03-31");
-        data.put("dueAsWritten", "2021");
-        data.put("progressPercent", 40);
-        data.put("detectedOn", "2022-04-01");
-        return data;
+    /** The lead of an action as plan-service names it, from a lead made by {@link #lead}. */
+    public static LeadRef leadRef(Map<String, Object> lead) {
+        return new LeadRef((String) lead.get("name"), (String) lead.get("username"), (String) lead.get("email"));
     }
 
+    /** The data of an {@code ActionBecameOverdue} (due 31 March 2022, found overdue the day after), as a map a test may change. */
+    public static Map<String, Object> overdue(String actionId, String reference, String title, Map<String, Object> lead) {
+        return data(new ActionBecameOverdue(actionId, "ea-chcj-sip-2021-24", reference, title, "Children and Justice",
+                List.of(leadRef(lead)), LocalDate.of(2022, 3, 31), "2021", 40, LocalDate.of(2022, 4, 1)));
+    }
+
+    /** The data of an {@code ActionCompleted} (late, just now), as a map a test may change. */
     public static Map<String, Object> completed(String actionId, Map<String, Object> lead) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("actionId", actionId);
-        data.put("planId", "ea-chcj-sip-2021-24");
-        data.put("reference", null);
-        data.put("title", "Done");
-        data.put("serviceArea", "Children and Justice");
-        data.put("leads", List.of(lead));
-        data.put("dueDate", "2022-03-31");
-        data.put("late", true);
-        data.put("completedBy", "jamie.lead");
-        data.put("completedAt", Instant.now().toString());
-        return data;
+        return data(new ActionCompleted(actionId, "ea-chcj-sip-2021-24", null, "Done", "Children and Justice",
+                List.of(leadRef(lead)), LocalDate.of(2022, 3, 31), true, "jamie.lead", Instant.now()));
+    }
+
+    /** A plan event's {@code data} as plan-service writes it. */
+    public static Map<String, Object> data(PlanEvent event) {
+        return JSON.convertValue(event, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     public static Map<String, Object> indicatorStatusChanged(String indicatorId, String newStatus, Map<String, Object> owner) {
@@ -160,8 +164,29 @@ public final class Events {
         return data;
     }
 
-    /** A whole CloudEvent as JSON. */
+    /**
+     * A whole CloudEvent as JSON, as {@code <service>-service} publishes it.
+     *
+     * @throws AssertionError when it does not conform to the envelope's schema or its data to the type's
+     */
     public static String cloudEvent(String id, String service, String type, String subject, Map<String, Object> data) {
+        String event = brokenCloudEvent(id, service, type, subject, data);
+        var errors = CONTRACTS.validate(JSON.readTree(event));
+        if (!errors.isEmpty()) {
+            throw new AssertionError("Not an event " + service + "-service may publish: " + errors + "\n" + event);
+        }
+        return event;
+    }
+
+    public static String cloudEvent(String service, String type, String subject, Map<String, Object> data) {
+        return cloudEvent(UUID.randomUUID().toString(), service, type, subject, data);
+    }
+
+    /**
+     * A CloudEvent built as {@link #cloudEvent} builds it but not checked against any schema: a poison event (its
+     * data missing what the schema and the rule need), or a type its producer does not publish.
+     */
+    public static String brokenCloudEvent(String id, String service, String type, String subject, Map<String, Object> data) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", id);
@@ -175,7 +200,7 @@ public final class Events {
         return JSON.writeValueAsString(event);
     }
 
-    public static String cloudEvent(String service, String type, String subject, Map<String, Object> data) {
-        return cloudEvent(UUID.randomUUID().toString(), service, type, subject, data);
+    public static String brokenCloudEvent(String service, String type, String subject, Map<String, Object> data) {
+        return brokenCloudEvent(UUID.randomUUID().toString(), service, type, subject, data);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.waypoint.notification.Events;
 import org.waypoint.notification.Mailbox;
 import org.waypoint.notification.NotificationServiceApplication;
+import org.waypoint.plan.api.PlanTopics;
 import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
 import org.waypoint.testsupport.TestKafka;
@@ -47,7 +48,7 @@ class DirectoryOutageTest {
     @BeforeEach
     void start() {
         mongo = InMemoryMongo.start();
-        kafka = TestKafka.start("waypoint.plans.v1");
+        kafka = TestKafka.start(PlanTopics.PLANS);
         keycloak = TestKeycloak.start();
         mail = Mailbox.onFreePort().up();
         directory = new FakeKeycloakAdmin(TestKafka.freePort(), List.of(
@@ -120,7 +121,7 @@ class DirectoryOutageTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>("waypoint.plans.v1", key, event));
+            producer.send(new ProducerRecord<>(PlanTopics.PLANS, key, event));
         }
     }
 }

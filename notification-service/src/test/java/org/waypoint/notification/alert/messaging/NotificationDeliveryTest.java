@@ -28,6 +28,7 @@ import org.waypoint.notification.NotificationServiceApplication;
 import org.waypoint.notification.alert.application.ProcessingEvents;
 import org.waypoint.notification.alert.application.SendingDigests;
 import org.waypoint.notification.api.NotificationTopics;
+import org.waypoint.plan.api.PlanTopics;
 import org.waypoint.testsupport.EventContracts;
 import org.waypoint.testsupport.InMemoryMongo;
 import org.waypoint.testsupport.Services;
@@ -44,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class NotificationDeliveryTest {
 
-    static final String PLANS = "waypoint.plans.v1";
+    static final String PLANS = PlanTopics.PLANS;
     static final String INDICATORS = "waypoint.indicators.v1";
     static final String RISKS = "waypoint.risks.v1";
     static final String BUDGETS = "waypoint.budgets.v1";
@@ -218,7 +219,7 @@ class NotificationDeliveryTest {
                 new ProcessingEvents.Incoming(PLANS, Events.cloudEvent(eventId, "plan", "ActionBecameOverdue", a, aOverdue)),
                 new ProcessingEvents.Incoming(PLANS, Events.cloudEvent("plan", "ActionBecameOverdue", a, aOverdue)),
                 new ProcessingEvents.Incoming(PLANS, "{ not an event"),
-                new ProcessingEvents.Incoming(PLANS, Events.cloudEvent("plan", "PlanArchived", "p-1", Map.of("planId", "p-1"))),
+                new ProcessingEvents.Incoming(PLANS, Events.brokenCloudEvent("plan", "PlanArchived", "p-1", Map.of("planId", "p-1"))),
                 new ProcessingEvents.Incoming(PLANS, Events.cloudEvent("plan", "ActionBecameOverdue", b,
                         Events.overdue(b, "BATCH-B", "Review the kinship care policy", Events.jamie()))),
                 new ProcessingEvents.Incoming(PLANS, Events.cloudEvent(completedB, "plan", "ActionCompleted", b,
@@ -321,7 +322,7 @@ class NotificationDeliveryTest {
         String eventId = UUID.randomUUID().toString();
         var broken = Events.overdue(id, "POISON-1", "Implement the Safe and Together model", Events.jamie());
         broken.remove("actionId"); // the rule cannot say which action it is about
-        publish(PLANS, id, Events.cloudEvent(eventId, "plan", "ActionBecameOverdue", id, broken));
+        publish(PLANS, id, Events.brokenCloudEvent(eventId, "plan", "ActionBecameOverdue", id, broken));
         publish(PLANS, "garbage", "this is not JSON {");
 
         List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30)).until(
