@@ -19,8 +19,12 @@ import org.waypoint.risk.register.domain.RiskRegisters;
 import org.waypoint.risk.risk.domain.Mitigation;
 import org.waypoint.risk.risk.domain.MitigationStatus;
 import org.waypoint.risk.risk.domain.Person;
+import org.waypoint.risk.risk.domain.Ratings;
+import org.waypoint.risk.risk.domain.ReviewCycle;
 import org.waypoint.risk.risk.domain.ReviewFrequency;
 import org.waypoint.risk.risk.domain.Risk;
+import org.waypoint.risk.risk.domain.RiskDetails;
+import org.waypoint.risk.risk.domain.RiskId;
 import org.waypoint.risk.risk.domain.Risks;
 
 /**
@@ -91,9 +95,10 @@ public class DemoData {
                 mitigations.add(new Mitigation(String.valueOf(mitigations.size() + 1), text, null, null,
                         MitigationStatus.IN_PLACE, null, null));
             }
-            Risk risk = Risk.raise(register, s.code(), s.title(), s.description(), s.riskFactors(), s.category(), s.owner(),
-                    serviceArea, s.original(), s.current(), s.target(), frequency, null, mitigations,
-                    "demo-data (" + source + ")", now, today, true).risk();
+            RiskDetails details = RiskDetails.of(s.code(), s.title(), s.description(), s.riskFactors(), s.category(),
+                    s.owner(), serviceArea);
+            Risk risk = Risk.raise(RiskId.newId(), register, details, new Ratings(s.original(), s.current(), s.target()),
+                    ReviewCycle.starting(frequency, null, today), mitigations, "demo-data (" + source + ")", now, true).risk();
             risks.insert(risk, List.of());
         }
         return seedRisks.size();

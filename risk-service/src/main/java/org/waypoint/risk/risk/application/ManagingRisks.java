@@ -15,8 +15,13 @@ import org.waypoint.platform.errors.NotFoundException;
 import org.waypoint.risk.register.domain.Rating;
 import org.waypoint.risk.register.domain.RiskRegister;
 import org.waypoint.risk.register.domain.RiskRegisters;
+import org.waypoint.risk.risk.domain.DetailsChange;
 import org.waypoint.risk.risk.domain.Mitigation;
+import org.waypoint.risk.risk.domain.Ratings;
+import org.waypoint.risk.risk.domain.ReviewCycle;
 import org.waypoint.risk.risk.domain.Risk;
+import org.waypoint.risk.risk.domain.RiskDetails;
+import org.waypoint.risk.risk.domain.RiskId;
 import org.waypoint.risk.risk.domain.Risks;
 import org.waypoint.risk.risk.domain.Which;
 
@@ -52,10 +57,10 @@ public class ManagingRisks {
      * every row passed. {@link AccessDeniedException} (403) when the caller may not put this risk there.
      */
     public Risk.Changed raiseIn(RiskRegister register, RaiseRisk c, Caller caller, boolean imported) {
-        String serviceArea = Risk.serviceAreaIn(register, c.serviceArea());
+        String serviceArea = RiskDetails.serviceAreaIn(register, c.serviceArea());
         ServiceAreaRule.requireMayRaise(caller, new ServiceAreaRule.Place(register.serviceArea(), serviceArea),
                 c.owner().username());
-        String code = Risk.checkCode(c.code());
+        String code = RiskDetails.checkCode(c.code());
         if (risks.findByCode(register.id(), code).isPresent()) {
             throw new InvalidInputException("code", "'" + code + "' is already used in register '" + register.name() + "'");
         }
@@ -63,9 +68,11 @@ public class ManagingRisks {
         for (int i = 0; i < c.mitigations().size(); i++) {
             mitigations.add(c.mitigations().get(i).toMitigation(String.valueOf(i + 1)));
         }
-        return Risk.raise(register, code, c.title(), c.description(), c.riskFactors(), c.category(), c.owner(),
-                serviceArea, c.original(), c.current(), c.target(), c.reviewFrequency(), c.nextReviewDue(),
-                mitigations, caller.username(), clock.instant(), today(), imported);
+        RiskDetails details = RiskDetails.of(code, c.title(), c.description(), c.riskFactors(), c.category(), c.owner(),
+                serviceArea);
+        return Risk.raise(RiskId.newId(), register, details, new Ratings(c.original(), c.current(), c.target()),
+                ReviewCycle.starting(c.reviewFrequency(), c.nextReviewDue(), today()), mitigations, caller.username(),
+                clock.instant(), imported);
     }
 
     /** Whether the caller may change {@code risk} where it is (the import reports a row it may not as refused). */
@@ -88,7 +95,7 @@ public class ManagingRisks {
     }
 
     /** Changes details; a new {@code serviceArea} or {@code registerId} moves the risk, and the caller must be allowed to put it there. */
-    public Risk changeDetails(String id, long expectedVersion, Risk.Details details, Caller caller) {
+    public Risk changeDetails(String id, long expectedVersion, DetailsChange details, Caller caller) {
         Risk risk = find(id);
         RiskRegister register = register(risk.registerId());
         RiskRegister into = details.registerId() == null || details.registerId().strip().equals(register.id())
@@ -124,7 +131,7 @@ public class ManagingRisks {
 
     private Risk save(Risk.Changed changed) {
         risks.update(changed.risk(), changed.events());
-        return risks.find(changed.risk().id()).orElseThrow();
+        return risks.find(changed.risk().id().value()).orElseThrow();
     }
 
     private record Loaded(Risk risk, RiskRegister register) {

@@ -53,35 +53,6 @@ public final class Risk {
         }
     }
 
-    /**
-     * The fields a person may change in one go; null keeps what is there. {@code registerId} moves
-     * the risk to another register. One-line fields refuse control characters, multi-line ones all
-     * but line breaks and tabs (400 naming the field).
-     */
-    public record Details(String title, String description, String riskFactors, String category, Person owner,
-                          String serviceArea, String registerId, ReviewFrequency reviewFrequency, LocalDate nextReviewDue) {
-
-        public Details {
-            Text.oneLine("title", title);
-            Text.multiLine("description", description);
-            Text.multiLine("riskFactors", riskFactors);
-            Text.oneLine("category", category);
-            Text.oneLine("serviceArea", serviceArea);
-            Text.oneLine("registerId", registerId);
-            if (serviceArea != null && serviceArea.isBlank()) {
-                throw new InvalidInputException("serviceArea", "must not be blank: a risk always has a service area");
-            }
-            if (registerId != null && registerId.isBlank()) {
-                throw new InvalidInputException("registerId", "must not be blank");
-            }
-        }
-
-        public Details(String title, String description, String riskFactors, String category, Person owner,
-                       String serviceArea, ReviewFrequency reviewFrequency, LocalDate nextReviewDue) {
-            this(title, description, riskFactors, category, owner, serviceArea, null, reviewFrequency, nextReviewDue);
-        }
-    }
-
     private final RiskId id;
     private final Placement placement;
     private final RiskDetails details;
@@ -115,22 +86,6 @@ public final class Risk {
     }
 
     /**
-     * Raises a new risk in a register.
-     *
-     * @param original before any control; the current assessment when not given
-     * @param target   may be null
-     * @param imported true when the risk comes from an imported register (history says so)
-     */
-    public static Changed raise(RiskRegister register, String code, String title, String description, String riskFactors,
-                                String category, Person owner, String serviceArea, Rating original, Rating current,
-                                Rating target, ReviewFrequency frequency, LocalDate nextReviewDue,
-                                List<Mitigation> mitigations, String by, Instant now, LocalDate today, boolean imported) {
-        return raise(RiskId.newId(), register, RiskDetails.of(code, title, description, riskFactors, category, owner, serviceArea),
-                new Ratings(original, current, target), ReviewCycle.starting(frequency, nextReviewDue, today), mitigations,
-                by, now, imported);
-    }
-
-    /**
      * Raises a new risk in a register: its category must be one of the register's, its service area
      * is the register's unless the details give one, its assessments are banded and its appetite
      * judged by the register's framework.
@@ -153,23 +108,6 @@ public final class Risk {
         return new Changed(r, List.of(new RiskRaised(r.id.value(), r.registerId(), r.registerName(), r.code(), r.title(),
                 r.category(), r.serviceArea(), r.ownerRef(), ref(r.current()), ref(r.target()), r.aboveAppetite(),
                 r.nextReviewDue(), by, now)));
-    }
-
-    /** Rebuilds a stored risk. */
-    public static Risk restore(String id, String registerId, String registerName, String code, String title,
-                               String description, String riskFactors, String category, Person owner,
-                               String serviceArea, Assessment original, Assessment current, Assessment target,
-                               boolean aboveAppetite, String appetite, List<Mitigation> mitigations,
-                               ReviewFrequency reviewFrequency, LocalDate lastReviewedOn, LocalDate nextReviewDue,
-                               LocalDate reviewDueAnnouncedFor, LocalDate reviewOverdueAnnouncedFor, RiskStatus status,
-                               String closedReason, int frameworkRevision, List<HistoryEntry> history,
-                               String createdBy, Instant createdAt, long version) {
-        return restore(new RiskId(id), new Placement(registerId, registerName, frameworkRevision),
-                new RiskDetails(code, title, description, riskFactors, category, owner, serviceArea),
-                new Assessments(original, current, target), new AppetiteStanding(appetite, aboveAppetite),
-                new Mitigations(mitigations),
-                new ReviewCycle(reviewFrequency, lastReviewedOn, nextReviewDue, reviewDueAnnouncedFor, reviewOverdueAnnouncedFor),
-                status, closedReason, history, createdBy, createdAt, version);
     }
 
     /** Rebuilds a stored risk. */
@@ -236,7 +174,7 @@ public final class Risk {
     }
 
     /** Changes descriptive fields; a new category is checked against the register and may put the risk above appetite. */
-    public Changed changeDetails(RiskRegister register, Details d, String by, Instant now) {
+    public Changed changeDetails(RiskRegister register, DetailsChange d, String by, Instant now) {
         return changeDetails(register, register, d, by, now);
     }
 
@@ -245,7 +183,7 @@ public final class Risk {
      * (the one it is in), moves the risk there: its category must be one of that register's, and its
      * three assessments are banded, and its appetite judged, by that register's framework.
      */
-    public Changed changeDetails(RiskRegister register, RiskRegister into, Details d, String by, Instant now) {
+    public Changed changeDetails(RiskRegister register, RiskRegister into, DetailsChange d, String by, Instant now) {
         requireOpen();
         List<String> changed = new ArrayList<>();
         boolean moved = !into.id().equals(registerId());
@@ -440,16 +378,6 @@ public final class Risk {
         return owners;
     }
 
-    /** A risk in the code column: 400 naming {@code code} unless it is a well-formed code ({@link RiskDetails#checkCode}). */
-    public static String checkCode(String code) {
-        return RiskDetails.checkCode(code);
-    }
-
-    /** The service area a risk raised in {@code register} has ({@link RiskDetails#serviceAreaIn}). */
-    public static String serviceAreaIn(RiskRegister register, String serviceArea) {
-        return RiskDetails.serviceAreaIn(register, serviceArea);
-    }
-
     private Optional<RiskEscalated> escalation(RiskRegister register, Band previousBand, boolean wasAboveAppetite,
                                                String by, Instant now) {
         List<String> reasons = new ArrayList<>();
@@ -518,7 +446,7 @@ public final class Risk {
 
     // ------------------------------------------------------------------ what it holds
 
-    public RiskId riskId() { return id; }
+    public RiskId id() { return id; }
     public Placement placement() { return placement; }
     public RiskDetails details() { return details; }
     public Assessments assessments() { return assessments; }
@@ -533,7 +461,6 @@ public final class Risk {
 
     // ------------------------------------------------------------------ shortcuts into the parts
 
-    public String id() { return id.value(); }
     public String registerId() { return placement.registerId(); }
     public String registerName() { return placement.registerName(); }
     public int frameworkRevision() { return placement.frameworkRevision(); }
@@ -554,6 +481,4 @@ public final class Risk {
     public ReviewFrequency reviewFrequency() { return reviewCycle.frequency(); }
     public LocalDate lastReviewedOn() { return reviewCycle.lastReviewedOn(); }
     public LocalDate nextReviewDue() { return reviewCycle.nextReviewDue(); }
-    public LocalDate reviewDueAnnouncedFor() { return reviewCycle.dueAnnouncedFor(); }
-    public LocalDate reviewOverdueAnnouncedFor() { return reviewCycle.overdueAnnouncedFor(); }
 }

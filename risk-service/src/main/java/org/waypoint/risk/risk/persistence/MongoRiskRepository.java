@@ -69,7 +69,7 @@ public class MongoRiskRepository implements Risks, RiskQueries {
 
     @Override
     public void update(Risk risk, List<RiskEvent> caused) {
-        writer.update(RiskDocument.from(risk), risk.id(), risk.version(), RiskDocument.COLLECTION, events.messages(caused));
+        writer.update(RiskDocument.from(risk), risk.id().value(), risk.version(), RiskDocument.COLLECTION, events.messages(caused));
     }
 
     @Override
@@ -169,6 +169,6 @@ public class MongoRiskRepository implements Risks, RiskQueries {
             case "category" -> Comparator.comparing(Risk::category, String.CASE_INSENSITIVE_ORDER);
             default -> Comparator.comparing(Risk::code);
         };
-        return byField.thenComparing(Risk::id);
+        return byField.thenComparing(r -> r.id().value());
     }
 }

@@ -7,12 +7,19 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.waypoint.risk.register.domain.Assessment;
 import org.waypoint.risk.register.domain.Band;
+import org.waypoint.risk.risk.domain.AppetiteStanding;
+import org.waypoint.risk.risk.domain.Assessments;
 import org.waypoint.risk.risk.domain.HistoryEntry;
 import org.waypoint.risk.risk.domain.Mitigation;
 import org.waypoint.risk.risk.domain.MitigationStatus;
+import org.waypoint.risk.risk.domain.Mitigations;
 import org.waypoint.risk.risk.domain.Person;
+import org.waypoint.risk.risk.domain.Placement;
+import org.waypoint.risk.risk.domain.ReviewCycle;
 import org.waypoint.risk.risk.domain.ReviewFrequency;
 import org.waypoint.risk.risk.domain.Risk;
+import org.waypoint.risk.risk.domain.RiskDetails;
+import org.waypoint.risk.risk.domain.RiskId;
 import org.waypoint.risk.risk.domain.RiskStatus;
 
 /**
@@ -80,29 +87,36 @@ public record RiskDocument(
     }
 
     static RiskDocument from(Risk r) {
-        return new RiskDocument(r.id(), r.registerId(), r.registerName(), r.code(), r.title(), r.description(),
-                r.riskFactors(), r.category(), PersonDocument.from(r.owner()), r.serviceArea(),
-                AssessmentDocument.from(r.original()), AssessmentDocument.from(r.current()), AssessmentDocument.from(r.target()),
-                r.aboveAppetite(), r.appetite(),
+        Placement placed = r.placement();
+        RiskDetails d = r.details();
+        Assessments a = r.assessments();
+        ReviewCycle review = r.reviewCycle();
+        return new RiskDocument(r.id().value(), placed.registerId(), placed.registerName(), d.code(), d.title(),
+                d.description(), d.riskFactors(), d.category(), PersonDocument.from(d.owner()), d.serviceArea(),
+                AssessmentDocument.from(a.original()), AssessmentDocument.from(a.current()), AssessmentDocument.from(a.target()),
+                r.appetiteStanding().aboveAppetite(), r.appetiteStanding().appetite(),
                 r.mitigations().stream().map(m -> new MitigationDocument(m.id(), m.text(), PersonDocument.from(m.owner()),
                         m.dueDate(), m.status(), m.reduces(), m.overdueAnnouncedFor())).toList(),
-                r.reviewFrequency(), r.lastReviewedOn(), r.nextReviewDue(), r.reviewDueAnnouncedFor(),
-                r.reviewOverdueAnnouncedFor(), r.status(), r.closedReason(), r.frameworkRevision(),
+                review.frequency(), review.lastReviewedOn(), review.nextReviewDue(), review.dueAnnouncedFor(),
+                review.overdueAnnouncedFor(), r.status(), r.closedReason(), placed.frameworkRevision(),
                 r.history().stream().map(h -> new HistoryDocument(h.at(), h.by(), h.kind(), h.assessment(),
                         AssessmentDocument.from(h.before()), AssessmentDocument.from(h.after()), h.justification(), h.detail())).toList(),
                 r.createdBy(), r.createdAt(), r.version());
     }
 
+    /** The risk as stored, not judged again by today's input rules (older data still reads). */
     Risk toDomain() {
-        return Risk.restore(id, registerId, registerName, code, title, description, riskFactors, category,
-                owner == null ? null : owner.toDomain(), serviceArea,
-                AssessmentDocument.toDomain(original), AssessmentDocument.toDomain(current), AssessmentDocument.toDomain(target),
-                aboveAppetite, appetite,
-                mitigations == null ? List.of() : mitigations.stream().map(m -> new Mitigation(m.id(), m.text(),
+        return Risk.restore(new RiskId(id), new Placement(registerId, registerName, frameworkRevision),
+                new RiskDetails(code, title, description, riskFactors, category, owner == null ? null : owner.toDomain(),
+                        serviceArea),
+                new Assessments(AssessmentDocument.toDomain(original), AssessmentDocument.toDomain(current),
+                        AssessmentDocument.toDomain(target)),
+                new AppetiteStanding(appetite, aboveAppetite),
+                new Mitigations(mitigations == null ? List.of() : mitigations.stream().map(m -> new Mitigation(m.id(), m.text(),
                         m.owner() == null ? null : m.owner().toDomain(), m.dueDate(), m.status(), m.reduces(),
-                        m.overdueAnnouncedFor())).toList(),
-                reviewFrequency, lastReviewedOn, nextReviewDue, reviewDueAnnouncedFor, reviewOverdueAnnouncedFor, status,
-                closedReason, frameworkRevision,
+                        m.overdueAnnouncedFor())).toList()),
+                new ReviewCycle(reviewFrequency, lastReviewedOn, nextReviewDue, reviewDueAnnouncedFor, reviewOverdueAnnouncedFor),
+                status, closedReason,
                 history == null ? List.of() : history.stream().map(h -> new HistoryEntry(h.at(), h.by(), h.kind(),
                         h.assessment(), AssessmentDocument.toDomain(h.before()), AssessmentDocument.toDomain(h.after()),
                         h.justification(), h.detail())).toList(),

@@ -15,6 +15,7 @@ import org.waypoint.platform.validation.InvalidInputException;
 import org.waypoint.risk.register.domain.Rating;
 import org.waypoint.risk.risk.application.NewMitigation;
 import org.waypoint.risk.risk.application.RaiseRisk;
+import org.waypoint.risk.risk.domain.DetailsChange;
 import org.waypoint.risk.risk.domain.Mitigation;
 import org.waypoint.risk.risk.domain.MitigationStatus;
 import org.waypoint.risk.risk.domain.Person;
@@ -99,8 +100,8 @@ public final class RiskRequests {
             ReviewFrequency reviewFrequency,
             LocalDate nextReviewDue) {
 
-        Risk.Details toDetails() {
-            return new Risk.Details(title, description, riskFactors, category, owner == null ? null : owner.toPerson(),
+        DetailsChange toDetails() {
+            return new DetailsChange(title, description, riskFactors, category, owner == null ? null : owner.toPerson(),
                     serviceArea, registerId, reviewFrequency, nextReviewDue);
         }
     }

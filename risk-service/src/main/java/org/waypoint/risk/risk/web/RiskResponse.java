@@ -68,7 +68,7 @@ public record RiskResponse(
     }
 
     static RiskResponse of(Risk r, LocalDate today) {
-        return new RiskResponse(r.id(), r.registerId(), r.registerName(), r.code(), r.title(), r.description(),
+        return new RiskResponse(r.id().value(), r.registerId(), r.registerName(), r.code(), r.title(), r.description(),
                 r.riskFactors(), r.category(), PersonResponse.of(r.owner()), r.serviceArea(),
                 AssessmentResponse.of(r.original()), AssessmentResponse.of(r.current()), AssessmentResponse.of(r.target()),
                 r.aboveAppetite(), r.appetite(),

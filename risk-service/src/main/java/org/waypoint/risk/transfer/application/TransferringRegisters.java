@@ -29,6 +29,7 @@ import org.waypoint.risk.risk.domain.MitigationStatus;
 import org.waypoint.risk.risk.domain.Person;
 import org.waypoint.risk.risk.domain.ReviewFrequency;
 import org.waypoint.risk.risk.domain.Risk;
+import org.waypoint.risk.risk.domain.RiskDetails;
 import org.waypoint.risk.risk.domain.Risks;
 import org.waypoint.risk.risk.domain.Which;
 
@@ -150,7 +151,7 @@ public class TransferringRegisters {
         List<String> warnings = new ArrayList<>();
         String code = row.get("Code");
         try {
-            code = Risk.checkCode(code);
+            code = RiskDetails.checkCode(code);
             if (!seen.add(code)) {
                 throw new InvalidInputException("Code", code + " appears more than once in the file");
             }
@@ -182,7 +183,7 @@ public class TransferringRegisters {
                 String justification = "Imported from " + source + " (row " + row.number() + ")";
                 return new Planned(new ImportReport.RowReport(row.number(), code, ImportReport.Outcome.UPDATED, current.score(),
                         computedBand, warnings, List.of()),
-                        () -> managing.assess(existing.id(), existing.version(), Which.CURRENT, current, justification, caller));
+                        () -> managing.assess(existing.id().value(), existing.version(), Which.CURRENT, current, justification, caller));
             }
             RaiseRisk command = new RaiseRisk(register.id(), code, title(row), description(row), row.get("Risk Factors"),
                     row.get("Category") == null ? defaultCategory : row.get("Category"), owner(row), null,

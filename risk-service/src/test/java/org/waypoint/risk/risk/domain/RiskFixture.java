@@ -14,6 +14,7 @@ public final class RiskFixture {
 
     public static final Instant NOW = Instant.parse("2021-08-02T09:00:00Z");
     public static final LocalDate TODAY = LocalDate.of(2021, 8, 2);
+    public static final Person JAMIE = new Person("Jamie Wilson", "jamie.lead", "jamie.wilson@waypoint.example");
 
     public static RiskRegister register() {
         return RiskRegister.create("reg-1", "CHCJ Service Improvement Plan 2021/24", "East Ayrshire HSCP",
@@ -63,17 +64,20 @@ public final class RiskFixture {
     }
 
     public RiskFixture mitigation(String text, LocalDate due) {
-        mitigations.add(new Mitigation(String.valueOf(mitigations.size() + 1), text,
-                new Person("Jamie Wilson", "jamie.lead", "jamie.wilson@waypoint.example"), due, MitigationStatus.PLANNED,
+        mitigations.add(new Mitigation(String.valueOf(mitigations.size() + 1), text, JAMIE, due, MitigationStatus.PLANNED,
                 Mitigation.Reduces.LIKELIHOOD, null));
         return this;
     }
 
-    public Risk.Changed raise() {
-        return Risk.raise(register, code, "Failure to protect children & young people",
+    public RiskDetails details() {
+        return RiskDetails.of(code, "Failure to protect children & young people",
                 "Increased demand for and complexity of public protection work related to the pandemic.", null, category,
-                new Person("Jamie Wilson", "jamie.lead", "jamie.wilson@waypoint.example"), null, null, current, target,
-                ReviewFrequency.MONTHLY, nextReview, mitigations, "priya.officer", NOW, TODAY, false);
+                JAMIE, null);
+    }
+
+    public Risk.Changed raise() {
+        return Risk.raise(RiskId.newId(), register, details(), new Ratings(null, current, target),
+                ReviewCycle.starting(ReviewFrequency.MONTHLY, nextReview, TODAY), mitigations, "priya.officer", NOW, false);
     }
 
     public Risk build() {
