@@ -228,6 +228,48 @@ class RiskTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("code"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "a blank code                      | ' '        | Title       | -          | code       ",
+            "a code with a space               | has space  | Title       | -          | code       ",
+            "a code of 41 characters           | AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA | Title | - | code",
+            "a blank title                     | R1         | ' '         | -          | title      ",
+            "a title with a tab                | R1         | 'a\tb'      | -          | title      ",
+            "a description with a bell         | R1         | Title       | 'a\u0007b' | description"})
+    void detailsAPersonGivesAreCheckedNamingTheField(String why, String code, String title, String description,
+                                                     String field) {
+        assertThatThrownBy(() -> RiskDetails.of(code, title, description, null, "Public protection", RiskFixture.JAMIE, null))
+                .as(why).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
+    void aStoredRiskReadsAsStoredAndItsOtherDetailsStillChange() {
+        Risk raised = aRisk().build();
+        RiskDetails asStored = new RiskDetails(raised.code(), "\t=1", "\r=1", null, raised.category(), raised.owner(),
+                raised.serviceArea());
+        Risk stored = Risk.restore(raised.id(), raised.placement(), asStored, raised.assessments(),
+                raised.appetiteStanding(), new Mitigations(raised.mitigations()), raised.reviewCycle(), raised.status(),
+                raised.closedReason(), raised.history(), raised.createdBy(), raised.createdAt(), raised.version());
+
+        Risk.Changed changed = stored.changeDetails(register,
+                new DetailsChange(null, null, "New factors", null, null, null, null, null), "priya.officer", NOW);
+
+        assertThat(changed.risk().title()).isEqualTo("\t=1");
+        assertThat(changed.risk().riskFactors()).isEqualTo("New factors");
+        assertThat(changed.risk().history().getLast().detail()).isEqualTo("changed riskFactors");
+    }
+
+    @Test
+    void aRiskKeepsTheIdItWasRaisedWith() {
+        RiskId id = new RiskId("0190a3c2-risk");
+        Risk risk = Risk.raise(id, register, aRisk().details(), new Ratings(null, new Rating(3, 5), null),
+                ReviewCycle.starting(null, null, TODAY), List.of(), "priya.officer", NOW, false).risk();
+
+        assertThat(risk.id()).isEqualTo(id);
+        assertThat(risk.reviewFrequency()).as("quarterly unless told").isEqualTo(ReviewFrequency.QUARTERLY);
+        assertThat(risk.nextReviewDue()).isEqualTo(TODAY.plusMonths(3));
+    }
+
     @Test
     void theHeatMapCountsEachRiskOnceAndSetsApartThoseWithoutTheAssessment() {
         List<Risk> risks = List.of(aRisk().current(3, 5).target(2, 4).build(), aRisk().current(3, 5).build(),
