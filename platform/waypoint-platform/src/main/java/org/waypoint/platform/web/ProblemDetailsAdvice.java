@@ -142,6 +142,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "The service cannot reach its database just now. Nothing was changed; try again in a minute."));
     }
 
+    /**
+     * The staff directory cannot be asked (Keycloak down, the circuit open): the request may be fine,
+     * nothing was changed, and trying again shortly will work.
+     */
+    @ExceptionHandler(org.waypoint.platform.directory.DirectoryUnavailableException.class)
+    ResponseEntity<ProblemDetail> directoryUnavailable(org.waypoint.platform.directory.DirectoryUnavailableException ex) {
+        log.warn("The staff directory cannot be asked: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Directory unavailable",
+                        "The service cannot reach the staff directory just now. Nothing was changed; try again in a minute."));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "Forbidden",
