@@ -7,7 +7,11 @@ import static org.waypoint.testsupport.AuthorizationMatrix.OWNER;
 import static org.waypoint.testsupport.AuthorizationMatrix.OWNER_EMAIL;
 
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,8 +34,36 @@ class AuthorizationMatrixTest extends AuthorizationMatrixContract {
 
     @Override
     protected ConfigurableApplicationContext startService(InMemoryMongo mongo, TestKeycloak keycloak) {
+        Map<String, String> properties = new HashMap<>(directoryOfTheCallers());
+        properties.put("waypoint.scheduling.enabled", "false");
         return startWithoutBroker(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, "plans-matrix-test",
-                mongo, keycloak, Map.of("waypoint.scheduling.enabled", "false"));
+                mongo, keycloak, properties);
+    }
+
+    /**
+     * The staff directory is the matrix's callers, each working where their token says (olive.owner in
+     * the fixtures' area, esme.staff elsewhere), in place of the demo people of plan-service.yml.
+     */
+    static Map<String, String> directoryOfTheCallers() {
+        Map<String, String> people = new HashMap<>();
+        List<AuthorizationMatrix.Caller> callers = AuthorizationMatrix.CALLERS.stream().filter(c -> c.username() != null).toList();
+        for (int i = 0; i < callers.size(); i++) {
+            AuthorizationMatrix.Caller caller = callers.get(i);
+            String prefix = "waypoint.directory.people[" + i + "].";
+            people.put(prefix + "username", caller.username());
+            people.put(prefix + "name", nameOf(caller.username()));
+            people.put(prefix + "email", caller.username() + "@waypoint.example");
+            for (int j = 0; j < caller.areas().size(); j++) {
+                people.put(prefix + "service-areas[" + j + "]", caller.areas().get(j));
+            }
+        }
+        return people;
+    }
+
+    /** olive.owner: Olive Owner. */
+    private static String nameOf(String username) {
+        return Arrays.stream(username.split("[.-]")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+                .collect(Collectors.joining(" "));
     }
 
     @Override

@@ -8,6 +8,7 @@
  * <p>Publishes {@code ActionCreated}, {@code ActionUpdated}, {@code ProgressRecorded},
  * {@code ActionCompleted}, {@code ActionDueSoon}, {@code ActionBecameAtRisk} and
  * {@code ActionBecameOverdue} (plan-api) through the outbox. An action belongs to a plan, so this
- * feature may use {@code plan} (its domain) and {@code common}; neither of them may use this one.
+ * feature may use {@code plan} (its domain) and {@code common}; neither of them may use this one. Its
+ * leads are checked against the platform's staff directory ({@code LeadsInTheDirectory}).
  */
 package org.waypoint.plan.action;

@@ -31,6 +31,11 @@ public final class PlanJson {
                 """.formatted(planId, serviceArea, due, start == null ? "" : "\"startDate\":\"" + start + "\",", leadUsername);
     }
 
+    /** As {@link #action(String, String, String, String)}, led by someone else: {@code "leads":[...]} replaced by {@code leads}. */
+    public static String actionLedBy(String planId, String serviceArea, String due, String leads) {
+        return action(planId, serviceArea, due, "jamie.lead").replaceFirst("\"leads\":\\[.*]", java.util.regex.Matcher.quoteReplacement("\"leads\":" + leads));
+    }
+
     public static String action(String planId, String serviceArea, String due, String leadUsername) {
         return """
                 {"planId":"%s","priorityId":"SP","reference":"SP-2",

@@ -46,13 +46,20 @@ public final class PlanServiceRunning implements AutoCloseable {
     public final String alex;    // auditor
 
     public PlanServiceRunning() {
-        app = Services.start(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, Map.of(
+        this(Map.of());
+    }
+
+    /** With more (or other) properties, such as another staff directory. */
+    public PlanServiceRunning(Map<String, String> more) {
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "spring.mongodb.uri", mongo.uri("plans-api-test"),
                 "spring.kafka.bootstrap-servers", "127.0.0.1:1",
                 "spring.kafka.admin.auto-create", "false",
                 "waypoint.keycloak.url", keycloak.url(),
                 "waypoint.outbox.relay.enabled", "false",
                 "waypoint.scheduling.enabled", "false"));
+        properties.putAll(more);
+        app = Services.start(PlanServiceApplication.class, PlanServiceApplication.CONFIG_NAME, WebApplicationType.SERVLET, properties);
         base = Services.url(app);
         jamie = keycloak.token("jamie.lead", "jamie.wilson@waypoint.example", List.of(CHILDREN), "staff");
         morag = keycloak.token("morag.lead", "morag.clark@waypoint.example", List.of(ADULTS), "staff");

@@ -30,23 +30,28 @@ import org.waypoint.platform.errors.NotFoundException;
  * says, row by row, what was accepted and what was rejected and why. Nothing is stored unless
  * every row is good (and nothing at all on a dry run). Who may add each row is decided by the same
  * rule as for one action ({@link WhoMayWriteActions}): a row in an area the caller may not write is
- * rejected, naming {@code serviceArea}, in a dry run too.
+ * rejected, naming {@code serviceArea}, in a dry run too. A lead column names people or roles; an
+ * optional lead-username column gives, in the same order, the usernames of those who are people,
+ * each checked as for one action ({@link LeadsInTheDirectory}: the row is rejected naming
+ * {@code leads[i].username}).
  */
 @Service
 public class ImportingActions {
 
     /** Header names people use, per field (compared case-insensitively, ignoring spaces and punctuation). */
-    static final Map<String, List<String>> COLUMNS = Map.of(
-            "title", List.of("title", "action", "deliverable", "2122actionarea2024deliverable", "actionarea", "improvementproject"),
-            "reference", List.of("reference", "ref", "recommendation", "code"),
-            "priority", List.of("priority", "priorityid", "serviceimprovementpriority", "strategicpriority"),
-            "due", List.of("due", "duedate", "year", "deadline", "by"),
-            "startDate", List.of("start", "startdate"),
-            "reviewDate", List.of("review", "reviewdate"),
-            "leads", List.of("lead", "leads", "leadofficer", "responsible"),
-            "progress", List.of("progress", "progresspercent", "currentposition", "complete"),
-            "description", List.of("description", "detail", "details"),
-            "serviceArea", List.of("servicearea", "service"));
+    static final Map<String, List<String>> COLUMNS = Map.ofEntries(
+            Map.entry("title", List.of("title", "action", "deliverable", "2122actionarea2024deliverable", "actionarea", "improvementproject")),
+            Map.entry("reference", List.of("reference", "ref", "recommendation", "code")),
+            Map.entry("priority", List.of("priority", "priorityid", "serviceimprovementpriority", "strategicpriority")),
+            Map.entry("due", List.of("due", "duedate", "year", "deadline", "by")),
+            Map.entry("startDate", List.of("start", "startdate")),
+            Map.entry("reviewDate", List.of("review", "reviewdate")),
+            Map.entry("leads", List.of("lead", "leads", "leadofficer", "responsible")),
+            // the usernames of the leads named in the lead column, in the same order ("; " between them)
+            Map.entry("leadUsernames", List.of("leadusername", "leadusernames", "leadsusernames")),
+            Map.entry("progress", List.of("progress", "progresspercent", "currentposition", "complete")),
+            Map.entry("description", List.of("description", "detail", "details")),
+            Map.entry("serviceArea", List.of("servicearea", "service")));
 
     private static final Pattern PERCENT = Pattern.compile("^\\s*(\\d{1,3})(?:\\.\\d+)?\\s*%?\\s*$");
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
@@ -55,10 +60,12 @@ public class ImportingActions {
 
     private final Plans plans;
     private final ManagingActions managing;
+    private final LeadsInTheDirectory leadsInTheDirectory;
 
-    public ImportingActions(Plans plans, ManagingActions managing) {
+    public ImportingActions(Plans plans, ManagingActions managing, LeadsInTheDirectory leadsInTheDirectory) {
         this.plans = plans;
         this.managing = managing;
+        this.leadsInTheDirectory = leadsInTheDirectory;
     }
 
     public record RowError(String field, String message) {
@@ -117,9 +124,10 @@ public class ImportingActions {
         String title = column(row, "title").orElseThrow(() -> new InvalidInputException("title", "is empty"));
         String due = column(row, "due").orElseThrow(() -> new InvalidInputException("due", "is empty"));
         String priorityId = column(row, "priority").map(p -> priorityOf(plan, p)).orElse(null);
-        List<Lead> leads = column(row, "leads")
-                .map(l -> Arrays.stream(l.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).map(Lead::role).toList())
+        List<String> names = column(row, "leads")
+                .map(l -> Arrays.stream(l.split("[;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList())
                 .orElseThrow(() -> new InvalidInputException("leads", "is empty: name a person or a role"));
+        List<Lead> leads = leads(names, column(row, "leadUsernames").orElse(null));
         int progress = 0;
         Optional<String> progressCell = column(row, "progress");
         if (progressCell.isPresent()) {
@@ -138,7 +146,29 @@ public class ImportingActions {
         WhoMayWriteActions.whyNotAdd(caller, plan, details).ifPresent(why -> {
             throw new InvalidInputException("serviceArea", why);
         });
+        leadsInTheDirectory.check(details);
         return new ParsedRow(row.number(), details, progress);
+    }
+
+    /**
+     * The leads of a row: the names of the lead column, each a person when the lead-username column
+     * gives a username in the same place (an empty place, as in {@code "; morag.lead"}, leaves that
+     * lead a role), else a role.
+     */
+    private static List<Lead> leads(List<String> names, String usernamesCell) {
+        List<String> usernames = usernamesCell == null ? List.of()
+                : Arrays.stream(usernamesCell.split("[;\\n]", -1)).map(String::strip).toList();
+        long named = usernames.stream().filter(u -> !u.isEmpty()).count();
+        if (usernames.size() > names.size() && usernames.subList(names.size(), usernames.size()).stream().anyMatch(u -> !u.isEmpty())) {
+            throw new InvalidInputException("leadUsernames", "gives " + named + " usernames for " + names.size()
+                    + (names.size() == 1 ? " lead" : " leads") + ": give them in the order of the lead column");
+        }
+        List<Lead> leads = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            String username = i < usernames.size() ? usernames.get(i) : "";
+            leads.add(username.isEmpty() ? Lead.role(names.get(i)) : new Lead(names.get(i), username, null));
+        }
+        return leads;
     }
 
     private static String priorityOf(Plan plan, String cell) {

@@ -28,6 +28,8 @@ import org.waypoint.platform.errors.NotFoundException;
  * performance officer or admin anywhere; a manager within their service areas (the plan's and the
  * action's, before and after a change); a lead (a staff member named as lead) records progress and
  * exception reports on their own actions, and may add an action they lead in their own area's plan.
+ * Whoever writes, a lead named by username must be someone the staff directory knows who works in
+ * the action's area ({@link LeadsInTheDirectory}); when the directory cannot be asked nothing is stored.
  */
 @Service
 public class ManagingActions {
@@ -35,12 +37,14 @@ public class ManagingActions {
     private final Actions actions;
     private final Plans plans;
     private final StatusRules rules;
+    private final LeadsInTheDirectory leads;
     private final Clock clock;
 
-    public ManagingActions(Actions actions, Plans plans, StatusRules rules, Clock clock) {
+    public ManagingActions(Actions actions, Plans plans, StatusRules rules, LeadsInTheDirectory leads, Clock clock) {
         this.actions = actions;
         this.plans = plans;
         this.rules = rules;
+        this.leads = leads;
         this.clock = clock;
     }
 
@@ -48,6 +52,7 @@ public class ManagingActions {
         Plan plan = planOf(details);
         checkBelongs(plan, details);
         WhoMayWriteActions.add(caller, plan, details);
+        leads.check(details);
         Actions.Insertion insertion = creation(details, progressPercent, caller, today(), rules.current(), now());
         actions.insert(insertion);
         return insertion.action();
@@ -73,6 +78,7 @@ public class ManagingActions {
             }
             checkBelongs(plan, row.details());
             WhoMayWriteActions.add(caller, plan, row.details());
+            leads.check(row.details());
             insertions.add(creation(row.details(), row.progressPercent(), caller, today, rule, now));
         }
         List<Action> created = new ArrayList<>(rows.size());
@@ -101,14 +107,18 @@ public class ManagingActions {
 
     /**
      * New details (including a move to another plan or service area), postponement or cancellation:
-     * managers of every area involved, officers, admins ({@link WhoMayWriteActions#change}).
+     * managers of every area involved, officers, admins ({@link WhoMayWriteActions#change}); every
+     * lead named by username works in the action's area ({@link LeadsInTheDirectory}).
      */
     public Action update(ActionId id, long expectedVersion, ActionDetails details, boolean postponed, boolean cancelled,
                          Caller caller) {
         Plan planAfter = planOf(details);
         checkBelongs(planAfter, details);
         return change(id, expectedVersion, caller, "updated",
-                before -> WhoMayWriteActions.change(caller, planOf(before), before, planAfter, details),
+                before -> {
+                    WhoMayWriteActions.change(caller, planOf(before), before, planAfter, details);
+                    leads.check(details);
+                },
                 action -> action.update(details, postponed, cancelled, caller.username(), now()));
     }
 

@@ -107,7 +107,10 @@ public final class WhoMayWriteActions {
         }
     }
 
-    /** The caller named as a lead must work in the action's area, when their token says where they work. */
+    /**
+     * The caller named as a lead must work in the action's area, when their token says where they work
+     * (every lead, the caller included, is also checked against the directory: {@link LeadsInTheDirectory}).
+     */
     static void leadsAreInTheArea(Caller caller, ActionDetails details) {
         if (caller.username() == null || caller.serviceAreas().isEmpty() || caller.worksIn(details.serviceArea())) {
             return;

@@ -26,12 +26,11 @@ import org.waypoint.platform.security.Roles;
  * An action always has a service area (400 naming {@code serviceArea} otherwise), so that some
  * manager always sees it.
  *
- * <p>Leads from another area: a lead is named by username, and plan-service holds no directory of
- * people (nor a credential for Keycloak's user API: notification-service's directory is the only
- * reader of it). The only area data it has is the caller's own token. So the one lead whose area it
- * can know is the caller: a caller who names themself as a lead while their token places them in
- * other areas only is refused (400 naming {@code leads[i].username}); other usernames cannot be
- * checked here.
+ * <p>Leads from another area: a caller who names themself as a lead while their token places them in
+ * other areas only is refused (400 naming {@code leads[i].username}); every other lead named by
+ * username is looked up in the platform's staff directory ({@code action.application.LeadsInTheDirectory}):
+ * unknown, or working in another area, is 400 naming {@code leads[i].username}; the directory
+ * unreachable is 503 with nothing stored.
  */
 public final class WhoMayWrite {
 

@@ -220,9 +220,68 @@ class ActionApiTest {
         assertThat(stored.path("version").asLong()).isZero();
 
         HttpResponse<String> moved = service.send("PUT", "/api/actions/" + id, service.priya, "\"0\"",
-                PlanJson.action("dg-business-plan", ADULTS, "2022", "jamie.lead"));
+                PlanJson.actionLedBy("dg-business-plan", ADULTS, "2022", MORAG));
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(json(moved).path("planId").asString()).isEqualTo("dg-business-plan");
+    }
+
+    static final String MORAG = "[{\"name\":\"Morag Clark\",\"username\":\"morag.lead\",\"email\":\"morag.clark@waypoint.example\"}]";
+
+    @Test
+    void aLeadFromAnotherAreaIsRefusedNamingTheLeadWhoeverWritesAndNothingIsStored() {
+        String ledFromElsewhere = PlanJson.actionLedBy(PLAN, CHILDREN, "2022", MORAG);
+
+        for (String writer : List.of(service.sarah, service.priya)) {
+            HttpResponse<String> refused = service.post("/api/actions", writer, ledFromElsewhere);
+            assertInvalidField(refused, "leads[0].username");
+            assertThat(json(refused).path("detail").asString())
+                    .isEqualTo("leads[0].username Morag Clark works in Adult and Older People, not in the action's service area "
+                            + "Children and Justice");
+        }
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+
+        String id = create(service.sarah, validAction("2022")).path("id").asString();
+        assertInvalidField(service.send("PUT", "/api/actions/" + id, service.priya, "\"0\"", ledFromElsewhere), "leads[0].username");
+        JsonNode stored = json(service.get("/api/actions/" + id, service.alex));
+        assertThat(stored.path("leads").findValuesAsString("username")).containsExactly("jamie.lead");
+        assertThat(stored.path("version").asLong()).isZero();
+    }
+
+    @Test
+    void aCoLeadFromAnotherAreaIsRefusedEvenWhenTheCallerLeadsTheActionInTheirOwnArea() {
+        String coLed = PlanJson.actionLedBy(PLAN, CHILDREN, "2022", "[{\"name\":\"Jamie Wilson\",\"username\":\"jamie.lead\"},"
+                + MORAG.substring(1));
+
+        assertInvalidField(service.post("/api/actions", service.jamie, coLed), "leads[1].username");
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
+    @Test
+    void aLeadNoOneInTheDirectoryHasIsRefusedNamingTheUsername() {
+        HttpResponse<String> refused = service.post("/api/actions", service.priya,
+                PlanJson.actionLedBy(PLAN, CHILDREN, "2022", "[{\"name\":\"Senior Manager\"},{\"name\":\"Olive Owner\",\"username\":\"olive.owner\"}]"));
+
+        assertInvalidField(refused, "leads[1].username");
+        assertThat(json(refused).path("detail").asString()).isEqualTo("leads[1].username no one in the directory has the username olive.owner");
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
+    @Test
+    void aStepLedFromAnotherAreaIsRefusedNamingTheStepsLead() {
+        String json = validAction("2022").replace("\"lead\":{\"name\":\"Senior Manager\"}",
+                "\"lead\":{\"name\":\"Morag Clark\",\"username\":\"morag.lead\"}");
+
+        assertInvalidField(service.post("/api/actions", service.priya, json), "steps[1].lead.username");
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
+    @Test
+    void leadsNamedWithoutAUsernameAndLeadsWhomTheDirectoryPlacesNowhereAreAllowed() {
+        create(service.sarah, PlanJson.actionLedBy(PLAN, CHILDREN, "2022", "[{\"name\":\"Senior Manager\"}]"));
+        create(service.priya, PlanJson.actionLedBy(PLAN, CHILDREN, "2022",
+                "[{\"name\":\"Priya Shah\",\"username\":\"priya.officer\"},{\"name\":\"Alex Reid\",\"username\":\"alex.auditor\"}]"));
+
+        assertThat(service.count(ActionDocument.COLLECTION)).isEqualTo(2);
     }
 
     @Test

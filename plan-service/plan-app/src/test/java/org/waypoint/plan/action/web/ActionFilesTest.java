@@ -237,6 +237,45 @@ class ActionFilesTest {
     }
 
     @Test
+    void aLeadUsernameColumnNamesTheLeadsWhoArePeopleInTheOrderOfTheLeadColumn() {
+        String csv = "Reference,Action,Lead,Lead username,Due\n"
+                + "L1,Lead the permanence protocol,Jamie Wilson; Senior Manager,jamie.lead,2030\n"
+                + "L2,Support the tracking system,Senior Manager; Priya Shah,; priya.officer,2030\n";
+
+        HttpResponse<String> response = upload("plan.csv", csv.getBytes(StandardCharsets.UTF_8), false, service.sarah);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode first = json(service.get("/api/actions?q=permanence", service.jamie)).path("items").get(0).path("leads");
+        assertThat(first.get(0).path("username").asString()).isEqualTo("jamie.lead");
+        assertThat(first.get(1).path("username").isMissingNode() || first.get(1).path("username").isNull()).isTrue();
+        JsonNode second = json(service.get("/api/actions?q=tracking", service.jamie)).path("items").get(0).path("leads");
+        assertThat(second.get(1).path("username").asString()).isEqualTo("priya.officer");
+    }
+
+    @Test
+    void aRowNamingALeadFromAnotherAreaOrNoOneKnownIsRejectedNamingTheRowAndLeadAndNothingIsStored() {
+        String csv = "Reference,Action,Lead,Lead username,Due\n"
+                + "L1,An action its lead may lead,Jamie Wilson,jamie.lead,2030\n"
+                + "L2,An action led from another area,Jamie Wilson; Morag Clark,jamie.lead; morag.lead,2030\n"
+                + "L3,An action led by no one known,Olive Owner,olive.owner,2030\n"
+                + "L4,More usernames than leads,Jamie Wilson,jamie.lead; sarah.manager,2030\n";
+
+        for (boolean dryRun : List.of(true, false)) {
+            HttpResponse<String> response = upload("plan.csv", csv.getBytes(StandardCharsets.UTF_8), dryRun, service.sarah);
+            assertProblem(response, 400);
+            JsonNode problem = json(response);
+            assertThat(problem.path("errors").findValuesAsString("field"))
+                    .containsExactly("rows[3].leads[1].username", "rows[4].leads[0].username", "rows[5].leadUsernames");
+            assertThat(problem.path("errors").findValuesAsString("message")).containsExactly(
+                    "Morag Clark works in Adult and Older People, not in the action's service area Children and Justice",
+                    "no one in the directory has the username olive.owner",
+                    "gives 2 usernames for 1 lead: give them in the order of the lead column");
+            assertThat(problem.path("report").path("accepted").asInt()).isEqualTo(1);
+        }
+        assertThat(service.count(ActionDocument.COLLECTION)).isZero();
+    }
+
+    @Test
     void rowsWithoutAServiceAreaOrWithControlCharactersAreRejectedNamingTheField() {
         service.post("/api/plans", service.priya, PlanJson.planWithoutArea("no-area-plan"));
         String csv = "Reference,Action,Lead,Due\nN1,An action of no area,Senior Manager,2030\n";
