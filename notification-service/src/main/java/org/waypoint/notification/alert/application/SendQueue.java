@@ -17,8 +17,8 @@ import org.waypoint.notification.alert.domain.DeliveryState;
  */
 public interface SendQueue {
 
-    /** How long a claim holds an alert when the caller does not say (alerts claimed before leases existed, ADR 43). */
-    Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+    /** How long a claim holds an alert when the caller does not say: the default of {@code waypoint.mail.sending-lease} (ADR 43). */
+    Duration DEFAULT_LEASE = Duration.ofMinutes(1);
 
     /**
      * An alert taken for sending: its state after the claim (the attempt it counted, {@code attempts}: 1 for

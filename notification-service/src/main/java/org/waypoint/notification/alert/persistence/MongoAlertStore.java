@@ -265,9 +265,21 @@ public class MongoAlertStore implements AlertStore {
                 }
                 claims.add(new Claim(toAlert(alert), claimedState(alert, previous), token, possibleDuplicate));
                 taken.add(id);
+            } else if (alert != null && AlertStatus.SENDING.name().equals(alert.getString("status"))
+                    && alert.getString("claim") != null && !alert.getString("claim").equals(previous)) {
+                // under a claim this entry does not name: its sender died after taking the alert and before turning the
+                // entry into its lease (or this entry was read before it did). The entry becomes that claim's lease, so the
+                // alert is taken over when the lease runs out; dropping it would leave the alert SENDING until the queue check.
+                Date until = alert.getDate("leaseUntil");
+                mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("due").is(candidate.get("due"))),
+                        new Update().set("due", until == null ? leaseUntil : until).set("claim", alert.getString("claim")), QUEUE);
+            } else if (alert != null && AlertStatus.PENDING.name().equals(alert.getString("status")) && previous != null) {
+                // the entry names a claim the alert never got (its claimer died before taking it): pending, due now
+                mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("due").is(candidate.get("due"))),
+                        new Update().set("due", Date.from(now)).unset("claim"), QUEUE);
             } else if (alert == null || (previous == null ? !AlertStatus.PENDING.name().equals(alert.getString("status"))
                     : !previous.equals(alert.getString("claim")))) {
-                // stale: sent, being sent under another claim, given up or gone; dropped unless renewed since it was read
+                // stale: sent, given up, held for a digest or gone; dropped unless renewed since it was read
                 mongo.remove(new Query(Criteria.where("_id").is(id).and("due").is(candidate.get("due"))), QUEUE);
             }
         }

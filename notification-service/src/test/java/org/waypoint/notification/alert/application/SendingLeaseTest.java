@@ -114,6 +114,28 @@ class SendingLeaseTest {
     }
 
     @Test
+    void anAlertTakenByASenderThatDiedBeforeItsQueueEntryBecameTheLeaseIsSentWhenTheLeaseRunsOut() {
+        raise(1);
+        // kill -9 between the claim's two writes: the alert is SENDING under the dead sender's claim, and its queue
+        // entry is still the one it was raised with (no claim, due at once), as the fault suite found 16 alerts left
+        dead.template().getCollection("alerts").updateOne(new Document("_id", "a-1"), new Document("$set",
+                new Document("status", "SENDING").append("claim", "dead-claim").append("claimedAt", Date.from(clock.instant()))
+                        .append("leaseUntil", Date.from(clock.instant().plus(LEASE))).append("attempts", 1)));
+        DispatchingAlerts after = restarted.dispatcher(alert -> delivered.add(alert.id()), meters, LEASE);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(after.dispatchPending()).as("not while the dead sender's lease holds").isZero();
+        assertThat(restarted.template().getCollection("alert_queue").countDocuments())
+                .as("the entry is kept, as the dead claim's lease").isEqualTo(1);
+        clock.advance(LEASE);
+        assertThat(after.dispatchPending()).isEqualTo(1);
+
+        assertThat(delivered).containsExactly("a-1");
+        assertThat(restarted.store().byId("a-1").orElseThrow().status()).isEqualTo(AlertStatus.SENT);
+        assertThat(restarted.template().getCollection("alert_queue").countDocuments()).isZero();
+    }
+
+    @Test
     void aSenderWhoseLeaseRanOutAndWasTakenOverDoesNotSendWhatIsNoLongerItsOwn() {
         raise(2);
         List<SendQueue.Claim> slow = dead.store().claim(clock.instant(), 2, LEASE); // a sender that stalls for longer than the lease
