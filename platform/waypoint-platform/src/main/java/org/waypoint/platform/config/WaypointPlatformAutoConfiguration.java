@@ -94,9 +94,32 @@ public class WaypointPlatformAutoConfiguration {
     @ConditionalOnClass(name = "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer")
     static class MongoClientTimeouts {
         @Bean
+        DatabaseReachability databaseReachability() {
+            return new DatabaseReachability();
+        }
+
+        @Bean
         MongoTimeouts mongoTimeouts(@Value("${waypoint.mongo.server-selection-timeout:2s}") Duration serverSelection,
-                                    @Value("${waypoint.mongo.connect-timeout:2s}") Duration connect) {
-            return new MongoTimeouts(serverSelection, connect);
+                                    @Value("${waypoint.mongo.connect-timeout:2s}") Duration connect,
+                                    @Value("${waypoint.mongo.heartbeat-frequency:2s}") Duration heartbeat,
+                                    DatabaseReachability reachability) {
+            return new MongoTimeouts(serverSelection, connect, heartbeat, reachability);
+        }
+
+        /** API requests are refused 503 at once while the database is down (the breaker of issue 15). */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        static class DatabaseOutageRefusal implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
+            private final DatabaseReachability reachability;
+
+            DatabaseOutageRefusal(DatabaseReachability reachability) {
+                this.reachability = reachability;
+            }
+
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(new DatabaseOutageGuard(reachability)).addPathPatterns("/api/**");
+            }
         }
     }
 
