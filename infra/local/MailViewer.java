@@ -10,7 +10,7 @@
  *
  * HTTP:
  *   GET    /               HTML page, newest message first, refreshes itself
- *   GET    /api/messages   JSON array [{"id","from","to":[..],"subject","body","receivedAt"}]
+ *   GET    /api/messages   JSON array [{"id","from","to":[..],"subject","body","receivedAt","messageId"}]
  *   DELETE /api/messages   forget every message (204)
  *
  * Messages live in memory only; the newest MAX_MESSAGES are kept.
@@ -57,7 +57,7 @@ public class MailViewer {
 
     static final int MAX_MESSAGES = 1000;
 
-    record Mail(long id, String from, List<String> to, String subject, String body, Instant receivedAt) {
+    record Mail(long id, String from, List<String> to, String subject, String body, Instant receivedAt, String messageId) {
     }
 
     static final Deque<Mail> MAILS = new ConcurrentLinkedDeque<>(); // newest first
@@ -138,7 +138,8 @@ public class MailViewer {
                 from = msg.getReturnPath().getEmail();
             }
             String subject = mime.getSubject() == null ? "" : mime.getSubject();
-            Mail mail = new Mail(NEXT_ID.getAndIncrement(), from, to, subject, plainText(mime), Instant.now());
+            Mail mail = new Mail(NEXT_ID.getAndIncrement(), from, to, subject, plainText(mime), Instant.now(),
+                    mime.getMessageID() == null ? "" : mime.getMessageID());
             MAILS.addFirst(mail);
             while (MAILS.size() > MAX_MESSAGES) {
                 MAILS.pollLast();
@@ -269,6 +270,7 @@ public class MailViewer {
             sb.append("],\"subject\":").append(jsonString(m.subject()))
                     .append(",\"body\":").append(jsonString(m.body()))
                     .append(",\"receivedAt\":").append(jsonString(m.receivedAt().toString()))
+                    .append(",\"messageId\":").append(jsonString(m.messageId()))
                     .append('}');
         }
         return sb.append("]").toString();

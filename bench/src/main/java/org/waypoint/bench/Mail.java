@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 /** The mail viewer's HTTP API on the benchmark's platform: what SMTP accepted, and when. */
 final class Mail {
 
-    record Message(String subject, List<String> to, Instant receivedAt) {
+    /** {@code messageId}: the email's Message-ID header, as the mail viewer read it. */
+    record Message(String subject, List<String> to, Instant receivedAt, String messageId) {
     }
 
     private final String base;
@@ -35,7 +36,7 @@ final class Mail {
             if (subject.contains(marker)) {
                 List<String> to = new ArrayList<>();
                 m.path("to").forEach(t -> to.add(t.asString()));
-                out.add(new Message(subject, to, Instant.parse(m.path("receivedAt").asString())));
+                out.add(new Message(subject, to, Instant.parse(m.path("receivedAt").asString()), m.path("messageId").asString("")));
             }
         }
         return out;
