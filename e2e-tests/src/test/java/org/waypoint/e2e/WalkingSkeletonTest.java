@@ -156,10 +156,11 @@ class WalkingSkeletonTest {
                 {"planId":"ea-chcj-sip-2021-24","title":"Lead the development of a new model for Joint Investigative Interviewing across Ayrshire",
                  "serviceArea":"Children and Justice","due":"2021-22","startDate":"2021-04-01","progressPercent":40,
                  "leads":[{"name":"Senior Manager"}]}""").statusCode()).isEqualTo(201);
+        // an officer may add an action of another area to a plan; its lead works there (plan-service's directory, issue 16)
         assertThat(Services.post(api + "/actions", priya, """
                 {"planId":"ea-chcj-sip-2021-24","reference":"CW-3","title":"Blended approaches to practice placements",
                  "description":"Enables social work students to complete placements safely and effectively.",
-                 "serviceArea":"Children and Families","due":"2099",
+                 "serviceArea":"Adult and Older People","due":"2099",
                  "leads":[{"name":"Priya Shah","username":"priya.officer","email":"priya.shah@waypoint.example"}]}""")
                 .statusCode()).isEqualTo(201);
 
