@@ -1,34 +1,19 @@
 package org.waypoint.notification.directory;
 
-import java.time.Clock;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.waypoint.notification.alert.domain.People;
+import org.waypoint.platform.directory.Directory;
 
-/** Chooses the directory: {@code waypoint.directory.source} = {@code configured} (default) or {@code keycloak}. */
+/**
+ * The people alerts go to come from the platform's directory ({@code waypoint.directory.enabled: true};
+ * {@code waypoint.directory.source} = {@code configured} or {@code keycloak}, ADR 44).
+ */
 @Configuration(proxyBeanMethods = false)
 public class DirectoryConfiguration {
 
     @Bean
-    @ConditionalOnProperty(name = "waypoint.directory.source", havingValue = "keycloak")
-    KeycloakAdminClient keycloakAdminClient(DirectoryProperties properties, Clock clock) {
-        if (properties.keycloak() == null || properties.keycloak().url() == null || properties.keycloak().clientSecret() == null) {
-            throw new IllegalStateException("waypoint.directory.source=keycloak needs waypoint.directory.keycloak.url and .client-secret");
-        }
-        return new KeycloakAdminClient(properties.keycloak(), clock);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "waypoint.directory.source", havingValue = "keycloak")
-    People keycloakPeople(KeycloakAdminClient client, DirectoryProperties properties, Clock clock) {
-        return new KeycloakPeople(client, properties.cacheTtl(), clock);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "waypoint.directory.source", havingValue = "configured", matchIfMissing = true)
-    People configuredPeople(DirectoryProperties properties) {
-        return new ConfiguredPeople(properties.people());
+    People people(Directory directory) {
+        return new DirectoryPeople(directory);
     }
 }

@@ -1,4 +1,4 @@
-package org.waypoint.platform.directory;
+package org.waypoint.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A real Keycloak cannot be stopped and restarted within a unit test (16 s start);
  * the adapter's wire format is what is exercised here.
  */
-final class FakeKeycloakAdmin implements AutoCloseable {
+public final class FakeKeycloakAdmin implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -33,12 +33,12 @@ final class FakeKeycloakAdmin implements AutoCloseable {
     private final AtomicInteger userLookups = new AtomicInteger();
     private HttpServer server;
 
-    FakeKeycloakAdmin(int port, List<Map<String, Object>> users) {
+    public FakeKeycloakAdmin(int port, List<Map<String, Object>> users) {
         this.port = port;
         this.users = users;
     }
 
-    static Map<String, Object> user(String username, String first, String last, String email, String manager, String area) {
+    public static Map<String, Object> user(String username, String first, String last, String email, String manager, String area) {
         Map<String, Object> attributes = new java.util.HashMap<>();
         if (area != null) {
             attributes.put("service_area", List.of(area));
@@ -50,15 +50,15 @@ final class FakeKeycloakAdmin implements AutoCloseable {
                 "enabled", true, "attributes", attributes);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    int userLookups() {
+    public int userLookups() {
         return userLookups.get();
     }
 
-    FakeKeycloakAdmin up() {
+    public FakeKeycloakAdmin up() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
@@ -100,7 +100,7 @@ final class FakeKeycloakAdmin implements AutoCloseable {
         return this;
     }
 
-    FakeKeycloakAdmin down() {
+    public FakeKeycloakAdmin down() {
         if (server != null) {
             server.stop(0);
             server = null;
