@@ -30,6 +30,9 @@ class BudgetArchitectureTest {
     @ArchTest
     static final ArchRule apiIsPlainJava = ArchitectureRules.API_IS_PLAIN_JAVA;
 
+    @ArchTest
+    static final ArchRule scheduledJobsLiveInScheduling = ArchitectureRules.SCHEDULED_JOBS_LIVE_IN_SCHEDULING;
+
     /** Money is exact: no float or double anywhere in budget-service, not even in a response. */
     @ArchTest
     static final ArchRule noFloatingPointFields = noFields().should().haveRawType(double.class)

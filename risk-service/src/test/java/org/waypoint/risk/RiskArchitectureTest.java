@@ -27,4 +27,7 @@ class RiskArchitectureTest {
 
     @ArchTest
     static final ArchRule eventsArePlainJava = ArchitectureRules.API_IS_PLAIN_JAVA;
+
+    @ArchTest
+    static final ArchRule scheduledJobsLiveInScheduling = ArchitectureRules.SCHEDULED_JOBS_LIVE_IN_SCHEDULING;
 }

@@ -27,4 +27,7 @@ class PlanArchitectureTest {
 
     @ArchTest
     static final ArchRule apiIsPlainJava = ArchitectureRules.API_IS_PLAIN_JAVA;
+
+    @ArchTest
+    static final ArchRule scheduledJobsLiveInScheduling = ArchitectureRules.SCHEDULED_JOBS_LIVE_IN_SCHEDULING;
 }

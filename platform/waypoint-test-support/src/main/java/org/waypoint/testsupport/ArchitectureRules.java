@@ -1,6 +1,7 @@
 package org.waypoint.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -10,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * Architecture rules every service checks against its own classes (issue 17). A service's classes
  * live in {@code org.waypoint.<service>.<feature>.<layer>}: a feature package is named for its
  * aggregate, and its layers are {@code domain} (plain Java), {@code application} (use cases),
- * {@code web}, {@code persistence} and {@code messaging} (adapters). {@code ArchitectureRulesTest}
+ * {@code web}, {@code persistence} and {@code messaging} (adapters), and {@code scheduling} (the jobs
+ * that run on a timer, each calling a use case). {@code ArchitectureRulesTest}
  * shows each rule failing on a planted violation.
  */
 public final class ArchitectureRules {
@@ -55,6 +57,13 @@ public final class ArchitectureRules {
                 .should().beFreeOfCycles()
                 .as("feature packages depend on each other without cycles");
     }
+
+    /** Jobs on a timer live in one place in each feature: its {@code scheduling} package. */
+    public static final ArchRule SCHEDULED_JOBS_LIVE_IN_SCHEDULING = methods()
+            .that().areAnnotatedWith("org.springframework.scheduling.annotation.Scheduled")
+            .should().beDeclaredInClassesThat().resideInAPackage("..scheduling..")
+            .allowEmptyShould(true)
+            .as("scheduled jobs live in a feature's scheduling package");
 
     /** What a service publishes for integrators ({@code ..api..}) is plain Java: records and names, nothing else. */
     public static final ArchRule API_IS_PLAIN_JAVA = classes()

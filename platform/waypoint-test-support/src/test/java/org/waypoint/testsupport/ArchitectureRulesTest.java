@@ -26,7 +26,8 @@ class ArchitectureRulesTest {
                 "application depends on no adapter", ArchitectureRules.APPLICATION_DEPENDS_ON_NO_ADAPTER,
                 "web does not use persistence", ArchitectureRules.WEB_DOES_NOT_USE_PERSISTENCE,
                 "features are free of cycles", ArchitectureRules.featuresAreFreeOfCycles(FIXTURE + "." + shop + ".shop"),
-                "api is plain Java", ArchitectureRules.API_IS_PLAIN_JAVA);
+                "api is plain Java", ArchitectureRules.API_IS_PLAIN_JAVA,
+                "scheduled jobs live in scheduling", ArchitectureRules.SCHEDULED_JOBS_LIVE_IN_SCHEDULING);
     }
 
     static Iterable<String> ruleNames() {

@@ -1,4 +1,4 @@
-package org.waypoint.notification.alert.mail;
+package org.waypoint.notification.alert.scheduling;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.waypoint.risk.risk.messaging;
+package org.waypoint.risk.risk.scheduling;
 
 import java.time.Duration;
 

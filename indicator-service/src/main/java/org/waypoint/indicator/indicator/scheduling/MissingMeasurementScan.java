@@ -1,4 +1,4 @@
-package org.waypoint.indicator.indicator.messaging;
+package org.waypoint.indicator.indicator.scheduling;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
