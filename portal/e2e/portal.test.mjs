@@ -297,7 +297,10 @@ suite('performance officer Priya', () => {
     await page.locator('#value').fill('1%');
     await page.locator('#commentary').fill('Staff shortages: cases reallocated; recovery plan agreed.');
     await page.getByRole('button', { name: 'Save measurement' }).click();
-    await page.locator('.govuk-notification-banner').waitFor();
+    await page.locator('.govuk-notification-banner, .govuk-error-summary').first().waitFor();
+    const refused = page.locator('.govuk-error-summary');
+    assert.equal(await refused.count(), 0, `the measurement of ${code} for ${next} was refused: ${
+      await refused.count() ? await refused.first().textContent() : ''}`);
     assert.match(await page.locator('.govuk-notification-banner').textContent(), /major concerns/i);
     await expectAccessible('indicator-measurement-red');
     let arrived = null;
