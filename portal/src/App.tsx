@@ -15,12 +15,6 @@ function Frame() {
   return <Layout><Outlet /></Layout>;
 }
 
-// A page's own address (a link in an email, /actions/<id>): the gateway answered it with this page, and
-// the portal's routes are hash routes, so the address becomes its route before the router reads it.
-if (window.location.pathname !== '/' && window.location.pathname !== '/index.html' && !window.location.hash) {
-  window.history.replaceState(null, '', `/#${window.location.pathname}${window.location.search}`);
-}
-
 // Hash routes (/#/plans/...): the gateway serves one index.html, whatever the route (ADR 0051).
 const router = createHashRouter([
   {
