@@ -210,32 +210,4 @@ class BrowserSessionTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
-
-    @Test
-    void aPortalPagesOwnAddressAsAnEmailLinksItOpensThePortalForASignedInPerson() {
-        HttpResponse<String> page = signedIn(JAMIE).get("/actions/01a252d6-581f-7864-884d-cd20c888abc2", "Accept", "text/html");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.headers().firstValue("Cache-Control").orElse("")).contains("no-cache");
-        assertThat(page.body()).contains("<title>Waypoint");
-    }
-
-    @Test
-    void aPortalAddressOpenedBeforeSigningInIsWhereThePersonLandsAfterSigningIn() {
-        Browser browser = new Browser(base);
-        HttpResponse<String> first = browser.get("/risks/r-1", "Accept", "text/html");
-        assertThat(first.statusCode() / 100).as("sent to sign in").isEqualTo(3);
-
-        keycloak.signsInNext(JAMIE);
-        HttpResponse<String> landing = browser.signIn();
-        assertThat(landing.statusCode()).isEqualTo(200);
-        assertThat(landing.uri().getPath()).as("back at the address the link named").isEqualTo("/risks/r-1");
-        assertThat(landing.body()).contains("<title>Waypoint");
-    }
-
-    @Test
-    void aPathThatIsNoPortalPageStaysA404Problem() {
-        HttpResponse<String> response = signedIn(JAMIE).get("/no-such-page/x", "Accept", "text/html");
-        assertThat(response.statusCode()).isEqualTo(404);
-    }
 }
